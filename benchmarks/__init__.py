@@ -1,0 +1,3 @@
+"""Benchmarks: `make bench` (python -m benchmarks).
+
+They print their figures; no test depends on timing."""

@@ -1,0 +1,76 @@
+"""`dyadscope ingest PATH...`"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ..config import PipelineConfig
+from ..errors import Code
+from ..pipeline import IngestSummary, ingest
+from ..store import Store
+from .common import DbOption
+
+#: Failure lines printed in the summary; the failures table has them all.
+SHOW_FAILURES = 20
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+
+
+def ingest_command(
+    paths: list[str] = typer.Argument(..., help="files, folders (recursive) or globs"),
+    db: str = DbOption,
+    config: Path | None = typer.Option(None, "--config", help="JSON file of PipelineConfig settings"),
+    batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="articles per transaction"),
+    strict: bool = typer.Option(False, "--strict", help="stop at the first bad input"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+) -> None:
+    """Read articles, clean them and store them; bad inputs are listed, not fatal."""
+    cfg = PipelineConfig.load(config, batch_size=batch_size, strict=strict or None)
+    console = Console(stderr=True)
+    with Store(db) as store:
+        summary = run_ingest(paths, store, cfg, console=console, quiet=quiet)
+    print_summary(summary, db, Console())
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+def run_ingest(paths: list[str], store: Store, cfg: PipelineConfig, *, console: Console,
+               quiet: bool, command: str = "ingest") -> IngestSummary:
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TextColumn("files"), TimeRemainingColumn())
+    with Progress(*columns, console=console, disable=quiet, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def progress(done: int, total: int, path: str) -> None:
+            bar.update(task, completed=done, total=total, description=escape(Path(path).name[:40]))
+
+        return ingest(paths, store, cfg, progress=progress, command=command)
+
+
+def print_summary(summary: IngestSummary, db: str, console: Console) -> None:
+    console.print(
+        f"[bold]{summary.stored}[/bold] stored, [bold]{summary.present}[/bold] already present, "
+        f"[bold]{len(summary.failures)}[/bold] failed "
+        f"({summary.files_seen} files read) → {escape(db)}  [dim]run {summary.run_id}[/dim]",
+        highlight=False,
+    )
+    if summary.ignored:
+        console.print(f"[dim]{len(summary.ignored)} files of other types in the folders were not read "
+                      f"(e.g. {escape(summary.ignored[0])})[/dim]", highlight=False)
+    if summary.failures:
+        by_code: dict[str, int] = summary.reasons()
+        names = {c.code: c.name for c in Code}
+        console.print("failures: " + ", ".join(
+            f"{code} {names.get(code, '').lower()} ×{n}" for code, n in sorted(by_code.items())),
+            highlight=False)
+        for failure in summary.failures[:SHOW_FAILURES]:
+            console.print(f"  [red]✗[/red] {escape(failure.line())}", highlight=False)
+        if len(summary.failures) > SHOW_FAILURES:
+            console.print(f"  … and {len(summary.failures) - SHOW_FAILURES} more: "
+                          f"SELECT * FROM failures WHERE run_id = {summary.run_id}", highlight=False)

@@ -1,0 +1,75 @@
+"""A small registry of named, versioned components.
+
+Readers, cleaners, stages and engines are looked up by names such as
+`dyadscope.clean.v1`, so a user can swap one for their own without patching the
+package. Built-ins are registered in one explicit place (`register_builtins`),
+not as a side effect of importing a module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Generic, TypeVar
+
+from .errors import Code, UsageError
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """Name → component, for one kind of component."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._items: dict[str, T] = {}
+
+    def register(self, name: str, item: T, *, replace: bool = False) -> T:
+        if name in self._items and not replace:
+            raise ValueError(f"{self.kind} {name!r} is already registered")
+        self._items[name] = item
+        return item
+
+    def __call__(self, name: str) -> Callable[[T], T]:
+        """Decorator form: `@stages("my.stage.v1")`."""
+
+        def deco(item: T) -> T:
+            return self.register(name, item)
+
+        return deco
+
+    def get(self, name: str) -> T:
+        register_builtins()
+        try:
+            return self._items[name]
+        except KeyError:
+            known = ", ".join(sorted(self._items)) or "none"
+            raise UsageError(
+                Code.USAGE, reason=f"unknown {self.kind} {name!r} (known: {known})"
+            ) from None
+
+    def names(self) -> list[str]:
+        register_builtins()
+        return sorted(self._items)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names())
+
+
+#: Article stages: `fn(articles, config) -> (articles, failures)`, pure, picklable.
+stages: Registry[Callable[..., object]] = Registry("stage")
+#: Readers keyed by file suffix: `fn(path, config) -> iterator of RawDoc | Failure`.
+readers: Registry[Callable[..., object]] = Registry("reader")
+
+_builtins_done = False
+
+
+def register_builtins() -> None:
+    """Register everything the package ships; idempotent."""
+    global _builtins_done
+    if _builtins_done:
+        return
+    _builtins_done = True
+    from .read import formats
+
+    for suffix, fn in formats.READERS.items():
+        readers.register(suffix, fn)

@@ -1,0 +1,72 @@
+"""Schema migrations, recorded in the store.
+
+Each migration has a number and a name and is applied once, in order, inside a
+transaction; `schema_migrations` says which ones a store has seen. Numbers are
+grouped by the part of the system that owns the tables (1xx foundation, 2xx
+provenance, 3xx actors and quotes, 4xx events and relations, 5xx dashboard,
+6xx engines) so that parts can grow without renumbering each other.
+Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(
+        100,
+        "articles, runs and failures",
+        """
+        CREATE SEQUENCE IF NOT EXISTS runs_seq START 1;
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY DEFAULT nextval('runs_seq'),
+            started TIMESTAMP NOT NULL,
+            finished TIMESTAMP,
+            status VARCHAR NOT NULL,           -- running, done, failed
+            command VARCHAR,
+            paths VARCHAR[],
+            config JSON,
+            files_seen INTEGER DEFAULT 0,
+            stored INTEGER DEFAULT 0,          -- new articles written
+            present INTEGER DEFAULT 0,         -- articles already in the store
+            skipped INTEGER DEFAULT 0          -- inputs that failed (see failures)
+        );
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            path VARCHAR NOT NULL,
+            record VARCHAR,
+            title VARCHAR,
+            outlet VARCHAR,
+            url VARCHAR,
+            published DATE,
+            published_basis VARCHAR,
+            language VARCHAR,
+            text VARCHAR NOT NULL,
+            text_hash VARCHAR NOT NULL,
+            chars INTEGER NOT NULL,
+            warnings VARCHAR[],
+            run_id INTEGER,
+            ingested_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX articles_text_hash ON articles (text_hash);
+        CREATE INDEX articles_published ON articles (published);
+        CREATE TABLE failures (
+            run_id INTEGER,
+            path VARCHAR NOT NULL,
+            record VARCHAR,
+            stage VARCHAR NOT NULL,
+            code VARCHAR NOT NULL,
+            message VARCHAR NOT NULL,
+            failed_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
+]

@@ -1,0 +1,46 @@
+"""What issue #2 must show on ../shared/seeds (skipped when ../shared is absent)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dyadscope.cli import app
+
+BOILERPLATE = ["Leave a Reply", "%d bloggers like this:", "Labels: , , , , ,",
+               "Follow @rheytah Tweet", "View Original", "| Latest News Table"]
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def seed_rows(seeds: Path, tmp_path: Path) -> dict[str, dict]:
+    db = str(tmp_path / "s.duckdb")
+    first = runner.invoke(app, ["ingest", "--db", db, "--quiet", str(seeds)])
+    assert first.exit_code == 0 and "5 stored" in first.output
+    second = runner.invoke(app, ["ingest", "--db", db, "--quiet", str(seeds)])
+    assert "0 stored, 5 already present" in second.output
+    out = runner.invoke(app, ["articles", "--db", db, "--format", "jsonl"]).output
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 5
+    return {Path(r["path"]).name[:3]: r for r in rows}
+
+
+def test_seed_dates(seed_rows: dict[str, dict]) -> None:
+    assert seed_rows["001"]["published"] == "2021-11-25"
+    assert seed_rows["002"]["published"] == "2021-12-17"
+    assert seed_rows["003"]["published"] == "2023-03-22"
+    assert {seed_rows[k]["published_basis"] for k in ("001", "002", "003")} == {"text"}
+
+
+def test_seed_titles(seed_rows: dict[str, dict]) -> None:
+    assert seed_rows["000"]["title"] == "Why are China and Russia strengthening ties?"
+    assert seed_rows["003"]["title"] == "Alliances of Useful Expedience"
+    assert seed_rows["004"]["title"] == "Why a Sino-Russian Alliance is Closer Than Ever Before"
+
+
+def test_seed_boilerplate_removed(seed_rows: dict[str, dict]) -> None:
+    for row in seed_rows.values():
+        for line in BOILERPLATE:
+            assert line not in row["text"], (row["path"], line)
