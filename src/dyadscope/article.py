@@ -56,6 +56,8 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: The spaCy Doc while a batch is between the nlp stage and the store; never stored.
+    doc: Any = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)

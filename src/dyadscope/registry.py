@@ -9,7 +9,7 @@ not as a side effect of importing a module.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .errors import Code, UsageError
 
@@ -60,6 +60,9 @@ stages: Registry[Callable[..., object]] = Registry("stage")
 #: Readers keyed by file suffix: `fn(path, config) -> iterator of RawDoc | Failure`.
 readers: Registry[Callable[..., object]] = Registry("reader")
 
+#: Tables of per-article records written with each new article (see store/records.py).
+record_tables: Registry[Any] = Registry("record table")
+
 _builtins_done = False
 
 
@@ -69,7 +72,9 @@ def register_builtins() -> None:
     if _builtins_done:
         return
     _builtins_done = True
+    from . import nlp
     from .read import formats
 
+    stages.register("dyadscope.nlp.v1", nlp.parse_batch)
     for suffix, fn in formats.READERS.items():
         readers.register(suffix, fn)

@@ -9,10 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..article import Article
 from ..errors import Code, Failure, StoreError
+from ..registry import record_tables
 from .migrations import MIGRATIONS, Migration
+from .records import RecordTable
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +25,9 @@ _ARTICLE_COLUMNS = (
     "id", "path", "record", "title", "outlet", "url", "published", "published_basis",
     "language", "text", "text_hash", "chars", "warnings", "run_id", "ingested_at",
 )
+
+
+_FAILURE_COLUMNS = ("run_id", "path", "record", "stage", "code", "message", "failed_at")
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -116,20 +122,30 @@ class Store:
         try:
             present = self._existing(list(unique))
             fresh = [a for a in unique.values() if a.id not in present]
-            if fresh:
-                self.con.executemany(
-                    f"INSERT OR IGNORE INTO articles ({', '.join(_ARTICLE_COLUMNS)}) "
-                    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})",
-                    [_article_row(a, run_id, now) for a in fresh],
-                )
-            rows = [(run_id, f.path, f.record, f.stage, f.code, f.message, now) for f in failures]
-            if rows:
-                self.con.executemany("INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            self._insert("articles", _ARTICLE_COLUMNS, [_article_row(a, run_id, now) for a in fresh],
+                         or_ignore=True)
+            for table in record_tables.names():
+                spec: RecordTable = record_tables.get(table)
+                self._insert(spec.table, spec.columns, [row for a in fresh for row in spec.rows(a)])
+            self._insert("failures", _FAILURE_COLUMNS,
+                         [(run_id, f.path, f.record, f.stage, f.code, f.message, now) for f in failures])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
         return len(fresh), len(articles) - len(fresh)
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], *,
+                or_ignore: bool = False) -> None:
+        """Bulk insert through Arrow: one statement per table and batch, not one per row."""
+        if not rows:
+            return
+        data = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)})
+        self.con.register("_incoming", data)
+        verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+        cols = ", ".join(columns)
+        self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _incoming")
+        self.con.unregister("_incoming")
 
     def _existing(self, ids: list[str]) -> set[str]:
         if not ids:
