@@ -40,6 +40,10 @@ class PipelineConfig(BaseModel):
         (),
         description="registered article stages run after cleaning, in order",
     )
+    corpus_steps: tuple[str, ...] = Field(
+        (),
+        description="registered corpus steps run after each stored batch, in order",
+    )
 
     @classmethod
     def load(cls, path: Path | None = None, **overrides: Any) -> PipelineConfig:

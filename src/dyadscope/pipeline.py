@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from .article import Article, RawDoc
 from .clean import clean_batch
 from .config import PipelineConfig
 from .errors import Code, DyadscopeError, Failure, InputError
 from .read import discover, read_file
-from .registry import stages
+from .registry import corpus_steps, stages
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -70,6 +69,12 @@ def process_batch(raws: list[RawDoc], config: PipelineConfig) -> tuple[list[Arti
     return articles, failures
 
 
+def run_corpus_steps(store: Store, new_ids: list[str], config: PipelineConfig) -> None:
+    """Corpus-wide steps over the store after new articles arrived."""
+    for name in config.corpus_steps:
+        corpus_steps.get(name)(store, new_ids, config)
+
+
 def _batches(files: list[str], config: PipelineConfig, summary: IngestSummary,
              progress: Progress | None) -> Iterator[tuple[list[RawDoc], list[Failure]]]:
     raws: list[RawDoc] = []
@@ -93,8 +98,7 @@ def _batches(files: list[str], config: PipelineConfig, summary: IngestSummary,
 
 
 def ingest(paths: list[str], store: Store, config: PipelineConfig | None = None, *,
-           progress: Progress | None = None, command: str = "ingest",
-           after_batch: Callable[[Store, list[Article]], Any] | None = None) -> IngestSummary:
+           progress: Progress | None = None, command: str = "ingest") -> IngestSummary:
     """Read, clean and store every article under `paths`; returns what happened."""
     config = config or PipelineConfig()
     found = discover(paths)
@@ -107,12 +111,12 @@ def ingest(paths: list[str], store: Store, config: PipelineConfig | None = None,
         for raws, read_failures in _batches(found.files, config, summary, progress):
             articles, failures = process_batch(raws, config)
             failures = read_failures + failures
-            stored, present = store.write_batch(articles, failures, run_id)
-            summary.stored += stored
+            fresh, present = store.write_batch(articles, failures, run_id)
+            summary.stored += len(fresh)
             summary.present += present
             summary.failures.extend(failures)
-            if after_batch is not None and articles:
-                after_batch(store, articles)
+            if fresh:
+                run_corpus_steps(store, fresh, config)
         status = "done"
     finally:
         store.finish_run(run_id, status=status, files_seen=summary.files_seen,

@@ -60,6 +60,10 @@ stages: Registry[Callable[..., object]] = Registry("stage")
 #: Readers keyed by file suffix: `fn(path, config) -> iterator of RawDoc | Failure`.
 readers: Registry[Callable[..., object]] = Registry("reader")
 
+#: Corpus steps run after each stored batch: `fn(store, new_ids, config) -> None`.
+#: They see the whole store (provenance index, story and event groups) and must be
+#: idempotent: running one twice over the same ids changes nothing.
+corpus_steps: Registry[Callable[..., object]] = Registry("corpus step")
 #: Tables of per-article records written with each new article (see store/records.py).
 record_tables: Registry[Any] = Registry("record table")
 

@@ -44,11 +44,12 @@ def _root(
 
 def _register() -> None:
     """Every command module adds its commands here, in one explicit place."""
-    from . import demo, ingest, listings
+    from . import demo, evaluate, ingest, listings
 
     ingest.register(app)
     listings.register(app)
     demo.register(app)
+    evaluate.register(app)
 
 
 _register()

@@ -109,10 +109,10 @@ class Store:
     # -- writes -------------------------------------------------------------------
 
     def write_batch(self, articles: Sequence[Article], failures: Iterable[Failure],
-                    run_id: int | None) -> tuple[int, int]:
-        """Insert new articles and record failures in one transaction.
+                    run_id: int | None) -> tuple[list[str], int]:
+        """Insert new articles (with their records) and failures in one transaction.
 
-        Returns (stored, already_present).
+        Returns (ids of the articles that were new, number already present).
         """
         unique: dict[str, Article] = {}
         for article in articles:
@@ -133,7 +133,7 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return len(fresh), len(articles) - len(fresh)
+        return [a.id for a in fresh], len(articles) - len(fresh)
 
     def _insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], *,
                 or_ignore: bool = False) -> None:
