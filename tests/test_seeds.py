@@ -20,7 +20,10 @@ def seed_rows(seeds: Path, tmp_path: Path) -> dict[str, dict]:
     first = runner.invoke(app, ["ingest", "--db", db, "--quiet", str(seeds)])
     assert first.exit_code == 0 and "5 stored" in first.output
     second = runner.invoke(app, ["ingest", "--db", db, "--quiet", str(seeds)])
-    assert "0 stored, 5 already present" in second.output
+    assert second.exit_code == 0 and "0 stored" in second.output
+    assert "5 files unchanged" in second.output
+    third = runner.invoke(app, ["ingest", "--db", db, "--quiet", "--rescan", str(seeds)])
+    assert "0 stored, 5 already present" in third.output
     out = runner.invoke(app, ["articles", "--db", db, "--format", "jsonl"]).output
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 5

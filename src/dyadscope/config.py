@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -36,6 +36,11 @@ class PipelineConfig(BaseModel):
     batch_size: int = Field(64, gt=0, description="articles per store transaction")
     detect_language: bool = True
     strict: bool = Field(False, description="raise on the first failure instead of recording it")
+    engine: Literal["local", "dask"] = Field("local", description="where batches are processed")
+    workers: int | None = Field(
+        None, gt=0, description="worker processes; default: the number of cores (1 for tiny inputs)"
+    )
+    scheduler: str | None = Field(None, description="dask scheduler address; default: a LocalCluster")
     stages: tuple[str, ...] = Field(
         (),
         description="registered article stages run after cleaning, in order",

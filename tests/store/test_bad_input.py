@@ -42,7 +42,8 @@ def test_bad_inputs_each_get_a_reason_and_good_ones_are_stored(tmp_path: Path) -
     got = {Path(f["path"]).name: f["code"] for f in failures}
     assert got == {**expected, "missing": "E101"}
     assert all(f["message"] for f in failures)
-    assert summary.present == 1  # good.txt, stored before, is neither lost nor duplicated
+    # good.txt, stored before, is neither lost nor duplicated: its unchanged file is skipped
+    assert summary.unchanged == 1 and summary.present == 0
 
 
 def test_ten_thousand_small_files(tmp_path: Path) -> None:

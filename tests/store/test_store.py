@@ -39,14 +39,17 @@ def test_read_only_store_must_exist(tmp_path: Path) -> None:
 
 def test_ingest_twice_adds_nothing_and_records_runs(store: Store) -> None:
     first = ingest([str(ARTICLES)], store)
-    second = ingest([str(ARTICLES)], store)
+    second = ingest([str(ARTICLES)], store, rescan=True)
+    third = ingest([str(ARTICLES)], store)
     assert first.stored == 7 and first.present == 0
     assert second.stored == 0 and second.present == 7
+    assert third.stored == 0 and third.present == 3 and third.unchanged == 4  # wire.jsonl has bad lines
     assert store.scalar("SELECT count(*) FROM articles") == 7
     runs = store.query("SELECT status, stored, present, skipped, files_seen FROM runs ORDER BY id")
     assert runs == [
         {"status": "done", "stored": 7, "present": 0, "skipped": 3, "files_seen": 5},
         {"status": "done", "stored": 0, "present": 7, "skipped": 3, "files_seen": 5},
+        {"status": "done", "stored": 0, "present": 3, "skipped": 3, "files_seen": 5},
     ]
     fails = store.query("SELECT DISTINCT record, code FROM failures ORDER BY record")
     assert fails == [{"record": "3", "code": "E110"}, {"record": "4", "code": "E112"},
@@ -85,6 +88,6 @@ def test_ingest_is_idempotent(tmp_path_factory: pytest.TempPathFactory, bodies: 
     with Store(folder / "s.duckdb") as s:
         first = ingest([str(folder)], s)
         count = s.scalar("SELECT count(*) FROM articles")
-        second = ingest([str(folder)], s)
+        second = ingest([str(folder)], s, rescan=True)
         assert s.scalar("SELECT count(*) FROM articles") == count == first.stored
         assert second.stored == 0 and second.present == first.stored + first.present

@@ -28,29 +28,37 @@ def ingest_command(
     db: str = DbOption,
     config: Path | None = typer.Option(None, "--config", help="JSON file of PipelineConfig settings"),
     batch_size: int | None = typer.Option(None, "--batch-size", min=1, help="articles per transaction"),
+    workers: int | None = typer.Option(None, "--workers", min=1,
+                                       help="worker processes (default: number of cores)"),
+    engine: str | None = typer.Option(None, "--engine", help="local (default) or dask"),
+    scheduler: str | None = typer.Option(None, "--scheduler",
+                                         help="dask scheduler address (default: start a LocalCluster)"),
     strict: bool = typer.Option(False, "--strict", help="stop at the first bad input"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
+    rescan: bool = typer.Option(False, "--rescan",
+                                help="re-read files an earlier run stored completely"),
 ) -> None:
     """Read articles, clean them and store them; bad inputs are listed, not fatal."""
-    cfg = PipelineConfig.load(config, batch_size=batch_size, strict=strict or None)
+    cfg = PipelineConfig.load(config, batch_size=batch_size, strict=strict or None, workers=workers,
+                              engine=engine, scheduler=scheduler)
     console = Console(stderr=True)
     with Store(db) as store:
-        summary = run_ingest(paths, store, cfg, console=console, quiet=quiet)
+        summary = run_ingest(paths, store, cfg, console=console, quiet=quiet, rescan=rescan)
     print_summary(summary, db, Console())
     raise typer.Exit(0 if summary.ok else 1)
 
 
 def run_ingest(paths: list[str], store: Store, cfg: PipelineConfig, *, console: Console,
-               quiet: bool, command: str = "ingest") -> IngestSummary:
+               quiet: bool, command: str = "ingest", rescan: bool = False) -> IngestSummary:
     columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
                MofNCompleteColumn(), TextColumn("files"), TimeRemainingColumn())
     with Progress(*columns, console=console, disable=quiet, transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
 
         def progress(done: int, total: int, path: str) -> None:
-            bar.update(task, completed=done, total=total, description=escape(Path(path).name[:40]))
+            bar.update(task, completed=done, total=total)
 
-        return ingest(paths, store, cfg, progress=progress, command=command)
+        return ingest(paths, store, cfg, progress=progress, command=command, rescan=rescan)
 
 
 def print_summary(summary: IngestSummary, db: str, console: Console) -> None:
@@ -60,6 +68,9 @@ def print_summary(summary: IngestSummary, db: str, console: Console) -> None:
         f"({summary.files_seen} files read) → {escape(db)}  [dim]run {summary.run_id}[/dim]",
         highlight=False,
     )
+    if summary.unchanged:
+        console.print(f"[dim]{summary.unchanged} files unchanged since an earlier run were skipped "
+                      "(--rescan to read them again)[/dim]", highlight=False)
     if summary.ignored:
         console.print(f"[dim]{len(summary.ignored)} files of other types in the folders were not read "
                       f"(e.g. {escape(summary.ignored[0])})[/dim]", highlight=False)

@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..article import Article
 from ..errors import Code, Failure, StoreError
-from ..registry import record_tables
 from .migrations import MIGRATIONS, Migration
-from .records import RecordTable
+from .records import InputMark
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "dyadscope.duckdb"
-
-_ARTICLE_COLUMNS = (
-    "id", "path", "record", "title", "outlet", "url", "published", "published_basis",
-    "language", "text", "text_hash", "chars", "warnings", "run_id", "ingested_at",
-)
-
-
-_FAILURE_COLUMNS = ("run_id", "path", "record", "stage", "code", "message", "failed_at")
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -108,44 +100,85 @@ class Store:
 
     # -- writes -------------------------------------------------------------------
 
-    def write_batch(self, articles: Sequence[Article], failures: Iterable[Failure],
+    def write_batch(self, articles: Sequence[Article], failures: Sequence[Failure],
                     run_id: int | None) -> tuple[list[str], int]:
         """Insert new articles (with their records) and failures in one transaction.
 
         Returns (ids of the articles that were new, number already present).
         """
-        unique: dict[str, Article] = {}
-        for article in articles:
-            unique.setdefault(article.id, article)
+        from ..parts import to_tables
+
+        return self.merge(to_tables(list(articles), list(failures)), run_id)
+
+    def merge(self, tables: dict[str, pa.Table], run_id: int | None,
+              done_inputs: Sequence[InputMark] = ()) -> tuple[list[str], int]:
+        """Merge one processed batch (see parts.py) in one transaction.
+
+        Articles already stored are left alone and so are their records; an
+        article seen twice in the batch is written once. `done_inputs` marks input
+        files whose every article is in this batch, so a resumed run can skip them.
+        Returns (ids of the new articles, number of articles already present).
+        """
+        articles = tables["articles"]
+        ids = articles.column("id").to_pylist()
         now = datetime.now()
         self.con.execute("BEGIN TRANSACTION")
         try:
-            present = self._existing(list(unique))
-            fresh = [a for a in unique.values() if a.id not in present]
-            self._insert("articles", _ARTICLE_COLUMNS, [_article_row(a, run_id, now) for a in fresh],
-                         or_ignore=True)
-            for table in record_tables.names():
-                spec: RecordTable = record_tables.get(table)
-                self._insert(spec.table, spec.columns, [row for a in fresh for row in spec.rows(a)])
-            self._insert("failures", _FAILURE_COLUMNS,
-                         [(run_id, f.path, f.record, f.stage, f.code, f.message, now) for f in failures])
+            present = self._existing(ids)
+            fresh: list[str] = []
+            keep: list[int] = []
+            seen = set(present)
+            for i, article_id in enumerate(ids):
+                if article_id not in seen:
+                    seen.add(article_id)
+                    fresh.append(article_id)
+                    keep.append(i)
+            new_articles = (articles.take(pa.array(keep, pa.int64()))
+                            .append_column("run_id", pa.array([run_id] * len(keep), pa.int32()))
+                            .append_column("ingested_at", pa.array([now] * len(keep))))
+            self._insert_table("articles", new_articles, verb="INSERT OR IGNORE")
+            fresh_set = pa.array(fresh, pa.string())
+            for name, table in tables.items():
+                if name in ("articles", "failures") or table.num_rows == 0:
+                    continue
+                mask = pc.is_in(table.column("article_id"), value_set=fresh_set)
+                self._insert_table(name, table.filter(mask))
+            failures = tables["failures"]
+            failures = (failures.append_column("run_id", pa.array([run_id] * failures.num_rows,
+                                                                  pa.int32()))
+                        .append_column("failed_at", pa.array([now] * failures.num_rows)))
+            self._insert_table("failures", failures)
+            if done_inputs:
+                marks = pa.table({
+                    "path": [m.path for m in done_inputs], "size": [m.size for m in done_inputs],
+                    "mtime_ns": [m.mtime_ns for m in done_inputs],
+                    "config_hash": [m.config_hash for m in done_inputs],
+                    "articles": [m.articles for m in done_inputs],
+                    "run_id": pa.array([run_id] * len(done_inputs), pa.int32()),
+                    "stored_at": [now] * len(done_inputs),
+                })
+                self._insert_table("inputs", marks, verb="INSERT OR REPLACE")
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return [a.id for a in fresh], len(articles) - len(fresh)
+        return fresh, len(ids) - len(fresh)
 
-    def _insert(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]], *,
-                or_ignore: bool = False) -> None:
+    def _insert_table(self, table: str, data: pa.Table, *, verb: str = "INSERT") -> None:
         """Bulk insert through Arrow: one statement per table and batch, not one per row."""
-        if not rows:
+        if data.num_rows == 0:
             return
-        data = pa.table({c: pa.array([r[i] for r in rows]) for i, c in enumerate(columns)})
         self.con.register("_incoming", data)
-        verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-        cols = ", ".join(columns)
+        cols = ", ".join(data.column_names)
         self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _incoming")
         self.con.unregister("_incoming")
+
+    def done_inputs(self, config_hash: str) -> dict[tuple[str, int, int], int]:
+        """(path, size, mtime_ns) → article count, for inputs fully stored under this config."""
+        rows = self.con.execute(
+            "SELECT path, size, mtime_ns, articles FROM inputs WHERE config_hash = ?", [config_hash]
+        ).fetchall()
+        return {(r[0], r[1], r[2]): r[3] for r in rows}
 
     def _existing(self, ids: list[str]) -> set[str]:
         if not ids:
@@ -173,13 +206,6 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _article_row(a: Article, run_id: int | None, now: datetime) -> tuple[Any, ...]:
-    return (
-        a.id, a.path, a.record, a.title, a.outlet, a.url, a.published, a.published_basis,
-        a.language, a.text, a.text_hash, len(a.text), a.warnings, run_id, now,
-    )
 
 
 def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:

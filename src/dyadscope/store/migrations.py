@@ -69,4 +69,20 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        600,
+        "inputs fully stored, for resumed runs",
+        """
+        CREATE TABLE inputs (
+            path VARCHAR NOT NULL,
+            size BIGINT NOT NULL,
+            mtime_ns BIGINT NOT NULL,
+            config_hash VARCHAR NOT NULL,
+            articles INTEGER NOT NULL,
+            run_id INTEGER,
+            stored_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (path, size, mtime_ns, config_hash)
+        );
+        """,
+    ),
 ]

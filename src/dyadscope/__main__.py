@@ -1,0 +1,5 @@
+"""`python -m dyadscope` is the `dyadscope` command."""
+
+from .cli import main
+
+main()
