@@ -17,13 +17,23 @@ $(STAMP): requirements.lock pyproject.toml
 demo: install
 	$(VENV)/bin/dyadscope demo
 
-test: install
+test: install browsers
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/mypy src
 	$(PY) -m pytest -q
 
 bench: install
 	$(PY) -m benchmarks
+
+# Debian's chromium for the browser tests (tests/web). Never fails the build: without
+# apt-get or root it says so and the browser tests skip with that reason.
+CHROMIUM := /usr/bin/chromium
+browsers:
+	-@if [ ! -x $(CHROMIUM) ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium for the browser tests (apt-get)"; \
+	  { apt-get install -y -qq chromium || { apt-get update -qq && apt-get install -y -qq chromium; }; } \
+	    >/dev/null 2>&1 || echo "could not install chromium; the browser tests will skip"; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -46,10 +46,38 @@ class FailureRow:
     message: str = doc("what was wrong with this input")
 
 
+@dataclass
+class SourceRow:
+    """One outlet and how many stored articles it has (dashboard overview, `/api/sources`)."""
+
+    outlet: str | None = doc("outlet name; null groups the articles whose outlet is unknown")
+    articles: int = doc("stored articles from this outlet, copies included")
+    first: str | None = doc("earliest publication date, YYYY-MM-DD")
+    last: str | None = doc("latest publication date, YYYY-MM-DD")
+
+
+@dataclass
+class SearchRow:
+    """One article whose title or text contains the searched phrase (`/api/search`)."""
+
+    id: str = doc("article id")
+    title: str | None = doc("headline")
+    outlet: str | None = doc("publishing outlet")
+    published: str | None = doc("publication date, YYYY-MM-DD")
+    language: str | None = doc("ISO 639-1 code")
+    in_title: bool = doc("true when the phrase is in the title (these rank first)")
+    snippet: str = doc("the text around the first match in the article text")
+    snippet_start: int = doc("offset of the snippet's first character in the article's `text`")
+    match_start: int | None = doc("offset of the first match in `text`; null when only the title matches")
+    match_end: int | None = doc("end offset of the first match in `text`")
+
+
 #: listing name → row dataclass, in the order docs/schema.md shows them.
 LISTINGS: dict[str, type] = {
     "articles": ArticleRow,
     "failures": FailureRow,
+    "sources": SourceRow,
+    "search": SearchRow,
 }
 
 
