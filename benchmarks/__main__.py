@@ -1,24 +1,70 @@
-"""Run every benchmark and print its figures."""
+"""Run every benchmark, print the figures and write them to benchmarks/RESULTS.md.
+
+`make bench` (or `python -m benchmarks`); `python -m benchmarks ingest` runs one.
+"""
 
 from __future__ import annotations
 
+import io
+import os
 import platform
 import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
 
 from . import bench_ingest
 
+#: name → run(out). Each benchmark module adds itself here.
+BENCHMARKS = {
+    "ingest": bench_ingest.run,
+}
+RESULTS = Path(__file__).parent / "RESULTS.md"
 
-def main() -> None:
-    print(f"# dyadscope benchmarks — Python {platform.python_version()} on {platform.machine()}, "
-          f"{_cores()} cores")
-    bench_ingest.run(sys.stdout)
+
+class Tee(io.TextIOBase):
+    def __init__(self, *outs: TextIO) -> None:
+        self.outs = outs
+
+    def write(self, text: str) -> int:
+        for out in self.outs:
+            out.write(text)
+            out.flush()
+        return len(text)
 
 
-def _cores() -> int:
-    import os
+def machine() -> str:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    mem = ""
+    try:
+        with open("/proc/meminfo") as fh:
+            kb = int(fh.readline().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as fh:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in fh if ln.startswith("model name")), cpu)
+    except OSError:
+        pass
+    return f"{cpu}, {cores} cores{mem}, {platform.system()} {platform.release()}, " \
+           f"Python {platform.python_version()}"
 
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+def main(names: list[str]) -> None:
+    chosen = names or list(BENCHMARKS)
+    buffer = io.StringIO()
+    out = Tee(sys.stdout, buffer)
+    out.write(f"# dyadscope benchmarks\n\nMachine: {machine()}. Date: {date.today()}.\n"
+              f"Command: `make bench` (`python -m benchmarks {' '.join(names)}`).\n")
+    for name in chosen:
+        BENCHMARKS[name](out)  # type: ignore[arg-type]
+    if not names:
+        RESULTS.write_text(buffer.getvalue(), encoding="utf-8")
+        shown = RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS
+        print(f"\nwritten to {shown}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
