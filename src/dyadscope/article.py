@@ -118,6 +118,15 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     confidence: float = 1.0
+    #: Evidence span `text[start:end]` (trigger and arguments) and the trigger itself.
+    text: str = ""
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    #: Told by someone else ("…, officials said"); still counted.
+    reported: bool = False
+    #: The time expression the date was resolved from ("on Tuesday"), so copies can re-resolve it.
+    date_text: str | None = None
 
 
 def text_hash(text: str) -> str:

@@ -41,6 +41,9 @@ class PipelineConfig(BaseModel):
         None, gt=0, description="worker processes; default: the number of cores (1 for tiny inputs)"
     )
     scheduler: str | None = Field(None, description="dask scheduler address; default: a LocalCluster")
+    event_patterns_file: str | None = Field(
+        None, description="extra event patterns (TSV like data/events/patterns.tsv) read after the bundled"
+    )
     stages: tuple[str, ...] = Field(
         (),
         description="registered article stages run after cleaning, in order",

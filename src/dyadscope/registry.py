@@ -82,3 +82,13 @@ def register_builtins() -> None:
     stages.register("dyadscope.nlp.v1", nlp.parse_batch)
     for suffix, fn in formats.READERS.items():
         readers.register(suffix, fn)
+    _register_events()
+
+
+def _register_events() -> None:
+    from . import events
+    from .events import groups, store
+
+    stages.register("dyadscope.events.v1", events.extract_batch)
+    corpus_steps.register("dyadscope.event_groups.v1", groups.group_events)
+    record_tables.register("events", store.EVENTS_TABLE)

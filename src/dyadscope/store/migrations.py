@@ -85,4 +85,68 @@ MIGRATIONS: list[Migration] = [
         );
         """,
     ),
+    Migration(
+        400,
+        "events (one row per coded event, written with its article)",
+        """
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            article_id VARCHAR NOT NULL,
+            sentence INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,       -- evidence span in articles.text (listed as start/end)
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            trigger VARCHAR,
+            trigger_start INTEGER,
+            trigger_end INTEGER,
+            actor1 VARCHAR,
+            actor2 VARCHAR,
+            plover VARCHAR NOT NULL,
+            cameo VARCHAR NOT NULL,
+            quad INTEGER NOT NULL,
+            goldstein DOUBLE NOT NULL,
+            date DATE,
+            date_precision VARCHAR,            -- day, week, month, year
+            date_basis VARCHAR,                -- explicit, relative, publication
+            date_text VARCHAR,                 -- the time expression resolved
+            negated BOOLEAN NOT NULL,
+            hypothetical BOOLEAN NOT NULL,
+            reported BOOLEAN NOT NULL,
+            confidence DOUBLE NOT NULL
+        );
+        CREATE INDEX events_article ON events (article_id);
+        CREATE INDEX events_actors ON events (actor1, actor2);
+        """,
+    ),
+    Migration(
+        401,
+        "event groups: one real-world event reported by several articles",
+        """
+        CREATE TABLE event_groups (
+            id VARCHAR PRIMARY KEY,
+            dyad VARCHAR NOT NULL,             -- sorted roots, e.g. CHN-RUS (or CHN- for no target)
+            actor1 VARCHAR,
+            actor2 VARCHAR,
+            plover VARCHAR NOT NULL,
+            cameo VARCHAR NOT NULL,
+            quad INTEGER NOT NULL,
+            goldstein DOUBLE NOT NULL,
+            date DATE,
+            date_precision VARCHAR,
+            date_basis VARCHAR,
+            negated BOOLEAN NOT NULL,
+            hypothetical BOOLEAN NOT NULL,
+            events INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            sources INTEGER NOT NULL,          -- independent articles: copies count as their original
+            first_event VARCHAR NOT NULL       -- the member shown for the group (highest confidence)
+        );
+        CREATE TABLE event_group_members (
+            event_id VARCHAR PRIMARY KEY,
+            group_id VARCHAR NOT NULL,
+            date_ref DATE                      -- publication date a copy's relative date was re-resolved against
+        );
+        CREATE INDEX event_group_members_group ON event_group_members (group_id);
+        """,
+    ),
 ]
