@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -16,6 +17,7 @@ LOCAL_HOSTS = {"localhost"}
 
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
+    app.command("report")(report_command)
 
 
 def is_local(host: str) -> bool:
@@ -49,3 +51,24 @@ def serve_command(
     console.print(f"store {escape(db)} (read-only) · API docs at {escape(url)}/api/docs · Ctrl+C stops",
                   highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def report_command(
+    out: Path = typer.Option(..., "--out", help="brief.html or brief.md (the suffix picks the format)"),
+    db: str = DbOption,
+    dyad: str | None = typer.Option(None, "--dyad", help="two actor codes, e.g. CHN-RUS (default: all)"),
+) -> None:
+    """Write a self-contained brief (charts inline, articles cited) to send to a colleague."""
+    from ..report import build_brief, write_brief
+    from ..report.brief import parse_dyad
+    from ..store import Store
+
+    pair = parse_dyad(dyad)
+    if out.suffix.lower() not in (".html", ".htm", ".md"):
+        raise typer.BadParameter(f"{out.name!r}: write the brief to a .html or .md file", param_hint="--out")
+    with Store(db, read_only=True) as store:
+        brief = build_brief(store, pair)
+    write_brief(brief, out)
+    Console(stderr=True).print(
+        f"wrote {escape(str(out))}: {len(brief.events)} key events, {len(brief.quotes)} quotes, "
+        f"{len(brief.copies)} copies cited", highlight=False)
