@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from . import bench_ingest
+from . import bench_ingest, bench_web
 
 #: name → run(out). Each benchmark module adds itself here.
 BENCHMARKS = {
     "ingest": bench_ingest.run,
+    "web": bench_web.run,
 }
 RESULTS = Path(__file__).parent / "RESULTS.md"
 
