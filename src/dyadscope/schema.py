@@ -72,12 +72,57 @@ class SearchRow:
     match_end: int | None = doc("end offset of the first match in `text`")
 
 
+@dataclass
+class EventRow:
+    """One coded event: actor1 did something to actor2 (`dyadscope events`)."""
+
+    id: str = doc("event id (16 hex characters), derived from article, trigger, actors and code")
+    article_id: str = doc("the article it was read from")
+    sentence: int = doc("index of the sentence in the article (0-based)")
+    start: int = doc("start of the evidence (trigger and actors) in the article's `text`")
+    end: int = doc("end of the evidence in `text`")
+    text: str = doc("the evidence, `text[start:end]`")
+    trigger: str | None = doc("the word(s) that express the action")
+    actor1: str | None = doc("who acted (GDELT convention: actor1 acts on actor2): RUS, CHNGOV, NATO…")
+    actor2: str | None = doc("on whom; null when the action names no target")
+    plover: str = doc("PLOVER event type (AGREE … ASSAULT)")
+    cameo: str = doc("CAMEO code, text with leading zeros (e.g. 057)")
+    quad: int = doc("quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    goldstein: float = doc("Goldstein score of the CAMEO code, -10 (conflict) to +10 (cooperation)")
+    date: str | None = doc("event date, YYYY-MM-DD (first day of the week/month/year for coarser precision)")
+    date_precision: str | None = doc("day, week, month or year")
+    date_basis: str | None = doc("explicit (a date in the text), relative (resolved against publication), publication (no time in the sentence)")
+    negated: bool = doc("the text says it did not happen; not counted by default")
+    hypothetical: bool = doc("could, plans to, if…, a question; not counted by default")
+    reported: bool = doc("told by someone else ('…, officials said'); counted")
+    event_group: str | None = doc("the real-world event this report belongs to (same dyad, type and compatible date)")
+    sources: int | None = doc("independent articles reporting the group; copies count as their original")
+    confidence: float = doc("0–1: lower for nominal events, inferred actors, missing targets")
+
+
+@dataclass
+class RelationRow:
+    """One period of a dyad (`dyadscope relation A B`), over event groups, flagged events excluded."""
+
+    period: str = doc("first day of the period, YYYY-MM-DD (week: Monday)")
+    events: int = doc("event groups (real-world events, not articles) in the period")
+    quad1: int = doc("groups of verbal cooperation")
+    quad2: int = doc("groups of material cooperation")
+    quad3: int = doc("groups of verbal conflict")
+    quad4: int = doc("groups of material conflict")
+    index: float = doc("cooperation–conflict index: mean Goldstein score of the groups, -10 to +10")
+    sources: int = doc("independent sources summed over the groups")
+    change: float | None = doc("index minus the previous period's index; null for the first period")
+
+
 #: listing name → row dataclass, in the order docs/schema.md shows them.
 LISTINGS: dict[str, type] = {
     "articles": ArticleRow,
     "failures": FailureRow,
     "sources": SourceRow,
     "search": SearchRow,
+    "events": EventRow,
+    "relation": RelationRow,
 }
 
 

@@ -132,8 +132,8 @@ class ActorIndex:
         for i, args in reversed(self.subjects):
             if i >= tok.i or tok.i - i > 80:
                 continue
-            if "\n" in self.doc[i:tok.i].text.strip("\n") and "\n\n" in self.doc[i:tok.i].text:
-                return []
+            if self.doc[i:tok.i].text.count("\n\n") > 1:
+                return []  # no further back than the previous paragraph
             if plural == (len(args) > 1):
                 return [Arg(a.code, a.start, a.end, inferred=True) for a in args]
         return []
@@ -177,6 +177,8 @@ def subject_token(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_token(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN":
+        return subject_token(verb.head.head)  # "they issued a statement backing Russia": they back
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return verb.head
     if verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..article import Article, Event
 from .arguments import ActorIndex, Arg
-from .dates import DateMention, find_dates, publication_date
+from .dates import UNRESOLVED, DateMention, find_dates, publication_date
 from .extract import Candidate, Trigger, find_triggers
 from .patterns import PatternBook
 from .roles import candidates
@@ -77,8 +77,7 @@ def date_for(tr: Trigger, dated: list[tuple[DateMention, Any]], trigger_toks: se
         for d, at in attached:
             if at == cur.i:
                 return d
-    free = [d for d, at in attached if at not in trigger_toks]
-    return free[0] if len(free) == 1 and len(attached) == 1 else None
+    return None
 
 
 def _same_occasion(sent: Any) -> bool:
@@ -91,6 +90,12 @@ class ArticleCoder:
     def __init__(self, article: Article, book: PatternBook) -> None:
         self.article = article
         self.book = book
+        #: Reference date: the publication date, else the latest full date the text states (basis "article").
+        self.reference, self.reference_basis = article.published, "publication"
+        if not article.published:
+            stated = [d.date for d in find_dates(article.text, None) if d.precision == "day"]
+            if stated:
+                self.reference, self.reference_basis = max(stated), "article"
         self.index = ActorIndex(article.doc, article.mentions)
         self.carry: DateMention | None = None
 
@@ -101,10 +106,10 @@ class ArticleCoder:
         return out
 
     def _sentence(self, n: int, sent: Any) -> list[Event]:
-        dates = find_dates(sent.text, self.article.published, sent.start_char)
+        dates = find_dates(sent.text, self.article.published, sent.start_char, keep_unresolved=True)
         carry = self.carry if not dates and _same_occasion(sent) else None
         if dates:
-            precise = [d for d in dates if d.precision in _CARRY_PRECISION]
+            precise = [d for d in dates if d.precision in _CARRY_PRECISION or d.basis == UNRESOLVED]
             self.carry = precise[0] if precise else None
         triggers = find_triggers(sent, self.book)
         if not triggers:
@@ -132,10 +137,13 @@ class ArticleCoder:
         precision: str | None
         basis: str | None
         date_text: str | None = None
-        if when is not None:
+        if when is not None and when.basis == UNRESOLVED:
+            date, precision, basis, date_text = None, None, None, when.text
+        elif when is not None:
             date, precision, basis, date_text = when.date, when.precision, when.basis, when.text
         else:
-            date, precision, basis = publication_date(self.article.published)
+            date, precision, basis = publication_date(self.reference)
+            basis = self.reference_basis if date else None
         hypothetical = cand.hypothetical or bool(
             date and self.article.published and basis != "publication" and date > self.article.published
             and precision == "day")

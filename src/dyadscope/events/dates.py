@@ -134,8 +134,17 @@ def _plausible(kind: str, m: re.Match[str]) -> bool:
     return True
 
 
-def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMention]:
-    """Every time expression in `text` (offsets shifted by `offset`), resolved against `published`."""
+#: Basis of a relative expression in an article without a publication date (date left empty).
+UNRESOLVED = "unresolved"
+
+
+def find_dates(text: str, published: str | None, offset: int = 0, *,
+               keep_unresolved: bool = False) -> list[DateMention]:
+    """Every time expression in `text` (offsets shifted by `offset`), resolved against `published`.
+
+    Without a publication date relative expressions cannot be resolved; with
+    `keep_unresolved` they are returned with an empty date and basis "unresolved".
+    """
     pub = date.fromisoformat(published) if published else None
     out: list[DateMention] = []
     for m in _REGEX.finditer(text):
@@ -144,6 +153,9 @@ def find_dates(text: str, published: str | None, offset: int = 0) -> list[DateMe
             continue
         res = _resolve(kind, m, pub)
         if res is None:
+            if pub is None and keep_unresolved and kind not in ("iso", "year"):
+                # kept so that a copy can resolve it later against its original's date
+                out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), "", "", UNRESOLVED))
             continue
         d, precision, basis = res
         out.append(DateMention(offset + m.start(), offset + m.end(), m.group(0), d.isoformat(),

@@ -17,6 +17,8 @@ from .patterns import Pattern, PatternBook
 
 #: Kinds of content verb whose object noun is what was demanded/threatened/agreed, not an event.
 _CONTENT_OBJECT_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT"})
+#: "took part in"; "half" is how synonym-spinning sites reword "part" (kept so spun copies code alike).
+_PART = frozenset({"part", "half"})
 _PARTICLES = frozenset({"off", "out", "down", "up", "back", "over", "in", "away"})
 
 
@@ -133,7 +135,7 @@ def _light_of(noun: Token, lights: set[int]) -> Token | None:
         return cur.head
     if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
         verb = cur.head.head
-        if verb.i in lights or (verb.dep_ in ("dobj",) and verb.head.i in lights and verb.lemma_ == "part"):
+        if verb.i in lights or (verb.dep_ in ("dobj",) and verb.head.i in lights and verb.lemma_ in _PART):
             return verb if verb.i in lights else verb.head
     return None
 

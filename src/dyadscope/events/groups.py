@@ -147,21 +147,31 @@ def redate_copies(store: Store, fam: Family, new_ids: list[str]) -> int:
     """Re-resolve a copy's relative dates against its original's publication date.
 
     A spun copy published days later still says "on Monday"; read against its own
-    date it would name the wrong Monday. Returns the number of events changed.
+    date it would name the wrong Monday. A copy with no date of its own takes its
+    original's (relative expressions resolved, undated sentences basis
+    "publication"). Returns the number of events changed.
     """
-    ids = [a for a in fam.copies_touching(new_ids)]
+    ids = fam.copies_touching(new_ids)
     if not ids:
         return 0
     rows = store.con.execute(
-        "SELECT id, article_id, date_text, date FROM events WHERE list_contains(?, article_id) "
-        "AND date_basis = 'relative' AND date_text IS NOT NULL", [ids]).fetchall()
+        "SELECT id, article_id, date_text, date, date_basis FROM events WHERE list_contains(?, article_id) "
+        "AND (date_basis IS NULL OR date_basis IN ('relative', 'publication', 'article'))", [ids]).fetchall()
     changed = 0
-    for eid, aid, text, old in rows:
+    for eid, aid, text, old, basis in rows:
         ref = fam.published.get(fam.original(aid))
-        found = find_dates(text, ref) if ref else []
-        if found and found[0].date != str(old):
-            store.con.execute("UPDATE events SET date = CAST(? AS DATE), date_precision = ? WHERE id = ?",
-                              [found[0].date, found[0].precision, eid])
+        if not ref:
+            continue
+        found = find_dates(text, ref) if text else []
+        if found:
+            new = (found[0].date, found[0].precision, "relative")
+        elif basis in (None, "publication", "article") and not text:
+            new = (ref, "day", "publication")  # undated copy: its original's publication date
+        else:
+            continue
+        if (str(old) if old else None, basis) != (new[0], new[2]):
+            store.con.execute("UPDATE events SET date = CAST(? AS DATE), date_precision = ?, date_basis = ? "
+                              "WHERE id = ?", [new[0], new[1], new[2], eid])
             changed += 1
     return changed
 

@@ -152,10 +152,15 @@ def is_joint(tr: Trigger) -> bool:
     return bool(words & JOINT_WORDS) or "each other" in tr.tok.sent.text
 
 
+def _same_state(a: str, b: str) -> bool:
+    """RUSGOV acting on RUS is the state acting on itself (a sector on another sector is not)."""
+    return root_code(a) == root_code(b) and (len(a) == 3 or len(b) == 3)
+
+
 def pairs(a1: list[Arg], a2: list[Arg], reciprocal: bool) -> list[tuple[Arg, Arg | None]]:
     """One event per (actor1, actor2); mutual actions of coordinated actors give every ordered pair."""
     if a2:
-        return [(x, y) for x in a1 for y in a2 if x.code != y.code]
+        return [(x, y) for x in a1 for y in a2 if x.code != y.code and not _same_state(x.code, y.code)]
     if reciprocal and len(a1) >= 2:
         return [(x, y) for x in a1 for y in a1 if x.code != y.code]
     return [(x, None) for x in a1]
