@@ -82,6 +82,7 @@ def register_builtins() -> None:
     stages.register("dyadscope.nlp.v1", nlp.parse_batch)
     for suffix, fn in formats.READERS.items():
         readers.register(suffix, fn)
+    _register_provenance()
     _register_events()
 
 
@@ -92,3 +93,9 @@ def _register_events() -> None:
     stages.register("dyadscope.events.v1", events.extract_batch)
     corpus_steps.register("dyadscope.event_groups.v1", groups.group_events)
     record_tables.register("events", store.EVENTS_TABLE)
+
+
+def _register_provenance() -> None:
+    from .provenance import provenance_step
+
+    corpus_steps.register("dyadscope.provenance.v1", provenance_step)

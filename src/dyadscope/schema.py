@@ -32,6 +32,11 @@ class ArticleRow:
     text_hash: str = doc("hash of the case- and whitespace-folded text; equal for exact copies")
     chars: int = doc("length of `text` in characters")
     warnings: list[str] = doc("what cleaning noticed but did not refuse (e.g. 'not valid UTF-8; decoded as cp1252')")
+    copy_of: str | None = doc("id of the version judged original when this article is a copy (exact, near, spun or translated); null for originals. Copies never count as independent sources")
+    copy_kind: str | None = doc("exact, near, spun or translated; also set on an original whose own text shows it was translated from a source not in the store (then `copy_of` is null); null otherwise")
+    copy_score: float | None = doc("0-1 strength of the copy evidence (share of text shown to match)")
+    original_reason: str | None = doc("why the version judged original was chosen (earliest date, more fluent text, first seen), on the original and on each copy")
+    story: str | None = doc("story group id: articles from different outlets reporting the same event (copies join their original's story); null when no other article reports it")
 
 
 @dataclass
@@ -115,9 +120,23 @@ class RelationRow:
     change: float | None = doc("index minus the previous period's index; null for the first period")
 
 
+@dataclass
+class StoryRow:
+    """One story: articles from different outlets reporting the same event (`dyadscope stories`)."""
+
+    story: str = doc("story id ('s' + 15 hex characters), named after its earliest article")
+    title: str | None = doc("headline of the earliest article")
+    articles: list[str] = doc("ids of every article in the story, copies included")
+    sources: int = doc("independent articles: the story's articles that are not copies")
+    outlets: list[str] = doc("outlets that published an article of the story")
+    first: str | None = doc("earliest publication date, YYYY-MM-DD")
+    last: str | None = doc("latest publication date, YYYY-MM-DD")
+
+
 #: listing name → row dataclass, in the order docs/schema.md shows them.
 LISTINGS: dict[str, type] = {
     "articles": ArticleRow,
+    "stories": StoryRow,
     "failures": FailureRow,
     "sources": SourceRow,
     "search": SearchRow,

@@ -38,7 +38,7 @@ def articles_command(
     with Store(db, read_only=True) as store:
         rows = list_articles(store, filters, Page(limit=limit))
     emit(rows, fmt, columns=field_names(ArticleRow),
-         table_columns=["id", "published", "outlet", "title", "language", "chars"],
+         table_columns=["id", "published", "outlet", "title", "language", "copy_kind", "story"],
          title="articles", limited=limit is not None)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from ..schema import ArticleRow, field_names
 from ..store import Store
 from .common import Page, page_sql, rows_out
+from .stories import articles_source
 
 
 @dataclass
@@ -49,7 +50,7 @@ def list_articles(store: Store, filters: ArticleFilters | None = None,
         where.append("path LIKE ?")
         params.append(f"%{f.path}%")
     cols = ", ".join(field_names(ArticleRow))
-    sql = f"SELECT {cols} FROM articles"
+    sql = f"SELECT {cols} FROM {articles_source(store)}"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY published NULLS LAST, path, record, id"

@@ -70,6 +70,51 @@ MIGRATIONS: list[Migration] = [
         """,
     ),
     Migration(
+        200,
+        "provenance: lookup index, pairwise links, copy decisions and story groups",
+        """
+        CREATE TABLE provenance_index (
+            article_id VARCHAR PRIMARY KEY,
+            body_hash VARCHAR NOT NULL,        -- folded body without header/footer: exact copies
+            sentences INTEGER NOT NULL
+        );
+        CREATE INDEX provenance_index_body ON provenance_index (body_hash);
+        -- MinHash LSH band keys over word shingles (near copies)
+        CREATE TABLE provenance_bands (key BIGINT NOT NULL, article_id VARCHAR NOT NULL);
+        -- rarest names, numbers and content stems (spun, translated copies; stories)
+        CREATE TABLE provenance_terms (term BIGINT NOT NULL, article_id VARCHAR NOT NULL);
+        CREATE TABLE provenance_links (
+            a VARCHAR NOT NULL,                -- a < b
+            b VARCHAR NOT NULL,
+            relation VARCHAR NOT NULL,         -- copy, story
+            kind VARCHAR,                      -- exact, near, spun, translated (copies)
+            score DOUBLE NOT NULL,
+            evidence JSON,
+            PRIMARY KEY (a, b)
+        );
+        CREATE TABLE provenance (
+            article_id VARCHAR PRIMARY KEY,
+            copy_of VARCHAR,                   -- the version judged original, or null
+            copy_kind VARCHAR,
+            copy_score DOUBLE,
+            original_reason VARCHAR,
+            evidence JSON,
+            story VARCHAR
+        );
+        CREATE INDEX provenance_copy_of ON provenance (copy_of);
+        CREATE INDEX provenance_story ON provenance (story);
+        CREATE TABLE stories (
+            story VARCHAR PRIMARY KEY,
+            title VARCHAR,
+            first_article VARCHAR NOT NULL,
+            first DATE,
+            last DATE,
+            articles INTEGER NOT NULL,
+            outlets INTEGER NOT NULL
+        );
+        """,
+    ),
+    Migration(
         600,
         "inputs fully stored, for resumed runs",
         """

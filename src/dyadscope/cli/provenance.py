@@ -1,0 +1,57 @@
+"""`dyadscope stories` and `dyadscope eval provenance`."""
+
+from __future__ import annotations
+
+import typer
+
+from ..query.common import Page
+from ..query.stories import StoryFilters, list_stories
+from ..schema import StoryRow, field_names
+from ..store import Store
+from .common import DbOption, LimitOption
+from .evaluate import eval_app
+from .listings import _check_date
+from .output import Format, emit
+
+FormatOption = typer.Option(Format.table, "--format", "-f", help="table, json, jsonl or csv")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("stories")(stories_command)
+    eval_app.command("provenance")(eval_provenance_command)
+
+
+def stories_command(
+    db: str = DbOption,
+    fmt: Format = FormatOption,
+    limit: int | None = LimitOption,
+    story: str | None = typer.Option(None, "--story", help="story id or id prefix"),
+    since: str | None = typer.Option(None, "--since", help="still reported on or after YYYY-MM-DD"),
+    until: str | None = typer.Option(None, "--until", help="first reported on or before YYYY-MM-DD"),
+    contains: str | None = typer.Option(None, "--contains", help="title contains"),
+    min_sources: int | None = typer.Option(None, "--min-sources", min=1,
+                                           help="at least N independent articles (copies not counted)"),
+) -> None:
+    """List story groups: articles from different outlets reporting the same event."""
+    for name, value in (("--since", since), ("--until", until)):
+        _check_date(name, value)
+    filters = StoryFilters(story=story, since=since, until=until, contains=contains,
+                           min_sources=min_sources)
+    with Store(db, read_only=True) as store:
+        rows = list_stories(store, filters, Page(limit=limit))
+    emit(rows, fmt, columns=field_names(StoryRow),
+         table_columns=["story", "first", "last", "sources", "outlets", "title"],
+         title="stories", limited=limit is not None)
+
+
+def eval_provenance_command(
+    seed: int = typer.Option(7, "--seed", help="seed of the copy generator"),
+    semeval: bool = typer.Option(True, "--semeval/--no-semeval",
+                                 help="also score stories on ../shared's SemEval-2022 sample"),
+) -> None:
+    """Copies and stories on the team's labelled set, next to a MinHash-only baseline."""
+    from ..provenance.evaluate import evaluate, format_report
+
+    report = evaluate(seed, with_semeval=semeval)
+    for line in format_report(report):
+        typer.echo(line)
