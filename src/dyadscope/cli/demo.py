@@ -14,6 +14,7 @@ from ..query import list_articles
 from ..store import Store
 from .ingest import print_summary, run_ingest
 from .output import Format, emit
+from .provenance import demo_provenance, print_demo_provenance
 
 
 def register(app: typer.Typer) -> None:
@@ -40,9 +41,11 @@ def demo_command(
                                  quiet=True, command="demo")
             print_summary(summary, path if db else "a temporary store", console)
             rows = list_articles(store)
+            found = demo_provenance(store)
         emit(rows, Format.table, columns=[], limited=True, console=console,
              table_columns=["published", "published_basis", "outlet", "title", "language"],
              title="articles")
+        print_demo_provenance(found, console)
         if db:
             console.print(f"kept the store: try `dyadscope articles --db {db}`")
     raise typer.Exit(0 if summary.ok else 1)

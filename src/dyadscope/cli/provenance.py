@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.console import Console
 
 from ..query.common import Page
 from ..query.stories import StoryFilters, list_stories
@@ -55,3 +56,27 @@ def eval_provenance_command(
     report = evaluate(seed, with_semeval=semeval)
     for line in format_report(report):
         typer.echo(line)
+
+
+def demo_provenance(store: Store) -> dict[str, list[dict[str, object]]]:
+    """What `dyadscope demo` shows of provenance: copies with their originals, and stories."""
+    copies = store.query(
+        "SELECT c.outlet AS copy_outlet, c.title AS copy_title, p.copy_kind AS kind, "
+        "p.copy_score AS score, o.outlet AS original_outlet, o.title AS original_title "
+        "FROM provenance p JOIN articles c ON c.id = p.article_id "
+        "LEFT JOIN articles o ON o.id = p.copy_of WHERE p.copy_kind IS NOT NULL "
+        "ORDER BY o.published, o.id, c.published, c.id")
+    return {"copies": copies, "stories": list_stories(store)}
+
+
+def print_demo_provenance(found: dict[str, list[dict[str, object]]], console: Console) -> None:
+    copies = found["copies"]
+    console.print(f"\n[bold]copies[/bold]: {len(copies)} found, each linked to the version judged "
+                  "original (never counted as independent sources)", highlight=False)
+    emit(copies, Format.table, columns=[], limited=True, console=console, title="copies",
+         table_columns=["kind", "score", "copy_outlet", "original_outlet", "original_title"])
+    stories = [{**s, "outlets": ", ".join(s["outlets"])} for s in found["stories"]]  # type: ignore[arg-type]
+    console.print(f"\n[bold]stories[/bold]: {len(stories)} events reported by several outlets",
+                  highlight=False)
+    emit(stories, Format.table, columns=[], limited=True, console=console, title="stories",
+         table_columns=["first", "sources", "outlets", "title"])

@@ -18,10 +18,6 @@ import numpy as np
 
 from .text import STOPWORDS, Body, is_content
 
-#: Word shingle length. 5 words: long enough that two different articles on the
-#: same story rarely share one outside quotes, short enough that a light edit
-#: breaks only a few.
-SHINGLE = 5
 #: Content-stem Dice at which two sentences are taken as versions of one another.
 #: Calibrated on the demo's spun and translated copies (matched sentences
 #: 0.35-0.9) against same-story articles (unrelated sentences below 0.3).
@@ -82,19 +78,13 @@ class Evidence:
                 if v is not None}
 
 
-def shingles(tokens: list[str], k: int = SHINGLE) -> set[str]:
-    if len(tokens) < k:
-        return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
-
-
 def shingle_overlap(a: Body, b: Body) -> tuple[float, float]:
     """(Jaccard, containment in the smaller set) of word shingles."""
-    sa, sb = shingles(a.tokens), shingles(b.tokens)
-    if not sa or not sb:
+    sa, sb = a.shingle_hashes(), b.shingle_hashes()
+    if not sa.size or not sb.size:
         return 0.0, 0.0
-    inter = len(sa & sb)
-    return inter / len(sa | sb), inter / min(len(sa), len(sb))
+    inter = int(np.intersect1d(sa, sb, assume_unique=True).size)
+    return inter / (sa.size + sb.size - inter), inter / min(sa.size, sb.size)
 
 
 def anchor_similarity(a: list[str], b: list[str]) -> float:

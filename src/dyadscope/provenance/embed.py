@@ -21,6 +21,8 @@ DOC_CHARS = 1000
 _lock = threading.Lock()
 _model: Any = None
 _cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+#: Document vectors computed since the last `take_new`, for the store to keep.
+_new_documents: dict[str, np.ndarray] = {}
 
 
 def _encoder() -> Any:
@@ -56,8 +58,32 @@ def sentence_vectors(article_id: str, sentences: list[str]) -> np.ndarray:
 
 def document_vector(article_id: str, body_text: str) -> np.ndarray:
     """One L2-normalised vector for the opening of the body (what the story is)."""
-    return _cached(("d", article_id),
-                   lambda: _normalise(_encoder().encode([body_text[:DOC_CHARS]]))[0])
+
+    def compute() -> np.ndarray:
+        vec = _normalise(_encoder().encode([body_text[:DOC_CHARS]]))[0]
+        with _lock:
+            _new_documents[article_id] = vec
+        return vec
+
+    return _cached(("d", article_id), compute)
+
+
+def preload(vectors: dict[str, np.ndarray]) -> None:
+    """Document vectors kept in the store, so no article is encoded twice."""
+    with _lock:
+        for article_id, vec in vectors.items():
+            _cache[("d", article_id)] = vec
+            _cache.move_to_end(("d", article_id))
+        while len(_cache) > CACHE_ARTICLES:
+            _cache.popitem(last=False)
+
+
+def take_new() -> dict[str, np.ndarray]:
+    """Document vectors computed since the last call (to be stored)."""
+    with _lock:
+        out = dict(_new_documents)
+        _new_documents.clear()
+    return out
 
 
 def _normalise(m: np.ndarray) -> np.ndarray:
@@ -69,3 +95,4 @@ def _normalise(m: np.ndarray) -> np.ndarray:
 def clear_cache() -> None:
     with _lock:
         _cache.clear()
+        _new_documents.clear()

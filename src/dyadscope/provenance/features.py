@@ -25,8 +25,7 @@ from functools import lru_cache
 import numpy as np
 from wordfreq import zipf_frequency
 
-from .compare import shingles
-from .text import Body, body_hash, body_of, is_content, stem
+from .text import Body, body_hash, body_of, is_content, shingles, stem
 
 #: MinHash permutations and LSH banding: 42 bands of 3 rows. A pair of bodies
 #: with shingle Jaccard 0.5 collides with probability 0.996, at 0.3 with 0.68,
@@ -59,7 +58,7 @@ class Features:
 
 def features(article_id: str, text: str, title: str | None) -> Features:
     body = body_of(text, title)
-    sig = minhash(shingle_hashes(body.tokens))
+    sig = minhash(body.shingle_hashes())
     return Features(article_id=article_id, body=body, body_hash=body_hash(body),
                     bands=band_keys(sig) if len(body.tokens) else [], terms=rare_terms(body))
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from ..store import Store
@@ -197,3 +198,23 @@ def _insert_story(store: Store, story: str, articles: list[str], members_: dict[
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [story, first.title, first.id, min(dates) if dates else None, max(dates) if dates else None,
          len(articles), len(outlets)])
+
+
+def load_vectors(store: Store, ids: Iterable[str]) -> dict[str, np.ndarray]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = store.con.execute("SELECT article_id, vector FROM provenance_vectors "
+                             "WHERE list_contains(?, article_id)", [wanted]).fetchall()
+    return {a: np.frombuffer(v, dtype=np.float32) for a, v in rows}
+
+
+def save_vectors(store: Store, vectors: dict[str, np.ndarray]) -> None:
+    if not vectors:
+        return
+    ids = sorted(vectors)
+    _table(store.con, "_pvec", {"article_id": ids,
+                                "vector": [vectors[i].astype(np.float32).tobytes() for i in ids]},
+           {"vector": pa.binary()})
+    store.con.execute("INSERT OR REPLACE INTO provenance_vectors SELECT article_id, vector FROM _pvec")
+    store.con.unregister("_pvec")

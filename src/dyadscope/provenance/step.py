@@ -17,7 +17,7 @@ from datetime import date
 
 from ..config import PipelineConfig
 from ..store import Store
-from . import index
+from . import embed, index
 from .cluster import (
     Decision,
     LinkRow,
@@ -64,6 +64,7 @@ def _link(store: Store, ids: list[str]) -> None:
     others = index.load_articles(store, {x for p in pairs for x in p} - set(subjects))
     for i, row in others.items():
         subjects[i] = _subject(features(i, row["text"], row["title"]), row)
+    embed.preload(index.load_vectors(store, subjects))
     links: list[LinkRow] = []
     for a, b in sorted(pairs):
         if a in subjects and b in subjects:
@@ -72,6 +73,7 @@ def _link(store: Store, ids: list[str]) -> None:
                 links.append(LinkRow(link.a, link.b, link.relation, link.kind, link.score,
                                      link.evidence))
     index.replace_links(store, ids, pairs, links)
+    index.save_vectors(store, embed.take_new())
     log.info("provenance: %d new articles, %d candidate pairs, %d links", len(ids), len(pairs),
              len(links))
 

@@ -14,6 +14,7 @@ import hashlib
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -78,12 +79,26 @@ class Sentence:
     names: list[str]           # the same, casefolded but whole (for word frequencies)
 
 
+#: Word shingle length. 5 words: long enough that two different articles on the
+#: same story rarely share one outside quotes, short enough that a light edit
+#: breaks only a few.
+SHINGLE = 5
+
+
 @dataclass(slots=True)
 class Body:
     """The comparable part of one article."""
 
     paragraphs: list[str]
     sentences: list[Sentence] = field(default_factory=list)
+    _shingles: np.ndarray | None = field(default=None, repr=False)
+
+    def shingle_hashes(self) -> np.ndarray:
+        """Sorted, distinct 32-bit hashes of the body's word shingles (computed once)."""
+        if self._shingles is None:
+            self._shingles = np.unique(np.fromiter(
+                (zlib.crc32(s.encode("utf-8")) for s in shingles(self.tokens)), dtype=np.uint64))
+        return self._shingles
 
     @property
     def text(self) -> str:
@@ -106,6 +121,12 @@ class Body:
 
     def words(self) -> int:
         return sum(len(s.tokens) for s in self.sentences)
+
+
+def shingles(tokens: list[str], k: int = SHINGLE) -> set[str]:
+    if len(tokens) < k:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)}
 
 
 def body_of(text: str, title: str | None = None) -> Body:
@@ -142,6 +163,7 @@ def sentence_of(text: str) -> Sentence:
                     names=names)
 
 
+@lru_cache(maxsize=200_000)
 def is_content(token: str) -> bool:
     return len(token) > 2 and token not in STOPWORDS and not _NUMBER_RE.search(token)
 

@@ -115,6 +115,16 @@ MIGRATIONS: list[Migration] = [
         """,
     ),
     Migration(
+        201,
+        "provenance: whole-article sentence-encoder vectors, kept once computed",
+        """
+        CREATE TABLE provenance_vectors (
+            article_id VARCHAR PRIMARY KEY,
+            vector BLOB NOT NULL               -- 512 float32, L2-normalised (USE multilingual v3)
+        );
+        """,
+    ),
+    Migration(
         600,
         "inputs fully stored, for resumed runs",
         """
