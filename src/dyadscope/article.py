@@ -83,6 +83,16 @@ class Mention:
     kind: str | None = None
     method: str | None = None
     confidence: float = 1.0
+    #: The actor's name: the dictionary's, or for people not in it the fullest form in the text.
+    name: str | None = None
+    #: ISO alpha-3 (or IGO code) the actor belongs to; `role` is a people.tsv role for officeholders.
+    country: str | None = None
+    role: str | None = None
+    #: For people: the title before the name and the apposition after it, as written.
+    title: str | None = None
+    #: Index of the sentence in `doc.sents`; `entity` is shared by every mention of one person.
+    sentence: int | None = None
+    entity: int | None = None
 
 
 @dataclass(slots=True)

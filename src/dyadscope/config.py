@@ -41,11 +41,14 @@ class PipelineConfig(BaseModel):
         None, gt=0, description="worker processes; default: the number of cores (1 for tiny inputs)"
     )
     scheduler: str | None = Field(None, description="dask scheduler address; default: a LocalCluster")
+    actors_file: str | None = Field(
+        None, description="extra actor aliases and people (TSV or JSON) merged over the bundled ones"
+    )
     event_patterns_file: str | None = Field(
         None, description="extra event patterns (TSV like data/events/patterns.tsv) read after the bundled"
     )
     stages: tuple[str, ...] = Field(
-        (),
+        ("dyadscope.nlp.v1", "dyadscope.actors.v1", "dyadscope.quotes.v1"),
         description="registered article stages run after cleaning, in order",
     )
     corpus_steps: tuple[str, ...] = Field(

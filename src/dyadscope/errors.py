@@ -84,6 +84,11 @@ class Code(Enum):
     # E4xx: configuration and usage
     CONFIG = ("E401", "invalid configuration: {reason}", "see `dyadscope --help` and docs/config")
     USAGE = ("E402", "{reason}", "see --help")
+    ACTORS_FILE = (
+        "E403",
+        "cannot read the actor file {path}: {reason}",
+        "give a TSV with a header row or a JSON list of objects, with at least 'alias' and 'code'",
+    )
 
     # E9xx: bugs
     INTERNAL = (

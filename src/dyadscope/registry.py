@@ -70,6 +70,15 @@ record_tables: Registry[Any] = Registry("record table")
 _builtins_done = False
 
 
+def _register_actors_quotes() -> None:
+    from . import actors, quotes
+
+    stages.register("dyadscope.actors.v1", actors.link_batch)
+    stages.register("dyadscope.quotes.v1", quotes.extract_batch)
+    record_tables.register("mentions", actors.MENTIONS)
+    record_tables.register("quotes", quotes.QUOTES)
+
+
 def register_builtins() -> None:
     """Register everything the package ships; idempotent."""
     global _builtins_done
@@ -80,6 +89,7 @@ def register_builtins() -> None:
     from .read import formats
 
     stages.register("dyadscope.nlp.v1", nlp.parse_batch)
+    _register_actors_quotes()
     for suffix, fn in formats.READERS.items():
         readers.register(suffix, fn)
     _register_provenance()

@@ -133,9 +133,61 @@ class StoryRow:
     last: str | None = doc("latest publication date, YYYY-MM-DD")
 
 
+@dataclass
+class ActorRow:
+    """One actor and how often the stored articles mention it (`dyadscope actors`)."""
+
+    code: str | None = doc("CAMEO-shaped code: state (CHN), state + sector (RUSGOV, CHNMIL), IGO or group (NATO, HAMAS); null for a person the text gives no affiliation")
+    name: str | None = doc("actor name: the dictionary's, or for a person not in it the fullest form in the text")
+    kind: str | None = doc("state, igo, org, group or person")
+    country: str | None = doc("ISO alpha-3 code (or IGO code) the actor belongs to")
+    role: str | None = doc("for officeholders: head_of_state, head_of_government, foreign_minister, defence_minister or secretary_general")
+    mentions: int = doc("number of mentions in stored articles")
+    articles: int = doc("number of stored articles mentioning it")
+
+
+@dataclass
+class MentionRow:
+    """One span of text linked to an actor (`dyadscope mentions`, `mentions` table)."""
+
+    article_id: str = doc("the article (`articles.id`)")
+    start: int = doc("first character of the mention in the article's `text`")
+    end: int = doc("character after the mention: `text[start:end]` is the mention")
+    text: str = doc("the mention as written")
+    code: str | None = doc("actor code, as in `actors.code`")
+    kind: str | None = doc("state, igo, org, group or person")
+    method: str | None = doc("how it was linked: dictionary, spun, fuzzy, ner, surname, role, subject, +sector")
+    confidence: float = doc("0-1; lower for fuzzy matches and names the NER alone found")
+    name: str | None = doc("actor name")
+    country: str | None = doc("ISO alpha-3 code (or IGO code) the actor belongs to")
+    role: str | None = doc("officeholder role (people.tsv), when known")
+    title: str | None = doc("for people: title before the name and apposition after it, as written")
+    sentence: int | None = doc("index of the sentence in the article")
+    entity: int | None = doc("the same number for every mention of one person in the article")
+
+
+@dataclass
+class QuoteRow:
+    """One quote: who said what, with its exact span (`dyadscope quotes`)."""
+
+    id: str = doc("content-derived id (hash of article_id, start, end, kind)")
+    article_id: str = doc("the article (`articles.id`)")
+    kind: str = doc("direct (between quotation marks) or indirect (reported speech: the content clause)")
+    text: str = doc("what was said, as written: `article.text[start:end]`")
+    start: int = doc("first character of the quote (after the opening mark for direct quotes)")
+    end: int = doc("character after the quote (the closing mark's position for direct quotes)")
+    speaker: str | None = doc("the speaker's name at its fullest as written in the article; null when the text does not say, or the speaker is not named")
+    speaker_code: str | None = doc("the speaker's actor code (e.g. JPNGOV, NATO, AUS for an analyst placed in Australia)")
+    cue: str | None = doc("the verb or phrase that attributes it, as written (said, told, according to); null when unattributed")
+    confidence: float = doc("0-1; higher for a named speaker than for one resolved through 'he' or 'the minister'")
+
+
 #: listing name → row dataclass, in the order docs/schema.md shows them.
 LISTINGS: dict[str, type] = {
     "articles": ArticleRow,
+    "actors": ActorRow,
+    "mentions": MentionRow,
+    "quotes": QuoteRow,
     "stories": StoryRow,
     "failures": FailureRow,
     "sources": SourceRow,

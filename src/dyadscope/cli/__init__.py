@@ -50,6 +50,9 @@ def _register() -> None:
     listings.register(app)
     demo.register(app)
     evaluate.register(app)
+    from . import actors_quotes
+
+    actors_quotes.register(app)
     from . import provenance
 
     provenance.register(app)

@@ -37,10 +37,17 @@ def ingest_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress bar"),
     rescan: bool = typer.Option(False, "--rescan",
                                 help="re-read files an earlier run stored completely"),
+    actors: Path | None = typer.Option(None, "--actors",
+                                       help="TSV or JSON of extra actor aliases and people"),
 ) -> None:
     """Read articles, clean them and store them; bad inputs are listed, not fatal."""
     cfg = PipelineConfig.load(config, batch_size=batch_size, strict=strict or None, workers=workers,
-                              engine=engine, scheduler=scheduler)
+                              engine=engine, scheduler=scheduler,
+                              actors_file=str(actors.resolve()) if actors else None)
+    if cfg.actors_file:
+        from ..actors import load_dictionary
+
+        load_dictionary(cfg.actors_file)  # a bad file is a usage error before anything is read
     console = Console(stderr=True)
     with Store(db) as store:
         summary = run_ingest(paths, store, cfg, console=console, quiet=quiet, rescan=rescan)

@@ -204,4 +204,47 @@ MIGRATIONS: list[Migration] = [
         CREATE INDEX event_group_members_group ON event_group_members (group_id);
         """,
     ),
+    Migration(
+        300,
+        "actor mentions (one row per linked span, written with its article)",
+        """
+        CREATE TABLE mentions (
+            article_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,       -- characters into articles.text (listed as start/end)
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            code VARCHAR,                      -- CAMEO-shaped: CHN, RUSGOV, NATO; null when unknown
+            kind VARCHAR,                      -- state, igo, org, group, person
+            method VARCHAR,                    -- dictionary, spun, fuzzy, ner, surname, role, subject
+            confidence DOUBLE,
+            name VARCHAR,
+            country VARCHAR,
+            role VARCHAR,
+            title VARCHAR,                     -- a person's title and apposition as written
+            sentence INTEGER,
+            entity INTEGER                     -- same number for every mention of one person
+        );
+        CREATE INDEX mentions_article ON mentions (article_id);
+        CREATE INDEX mentions_code ON mentions (code);
+        """,
+    ),
+    Migration(
+        301,
+        "quotes (direct and reported speech, written with their article)",
+        """
+        CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL,
+            id VARCHAR PRIMARY KEY,            -- hash of article_id, start, end, kind
+            kind VARCHAR NOT NULL,             -- direct, indirect
+            text VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            speaker VARCHAR,
+            speaker_code VARCHAR,
+            cue VARCHAR,
+            confidence DOUBLE
+        );
+        CREATE INDEX quotes_article ON quotes (article_id);
+        """,
+    ),
 ]
