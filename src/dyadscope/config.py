@@ -48,7 +48,7 @@ class PipelineConfig(BaseModel):
         None, description="extra event patterns (TSV like data/events/patterns.tsv) read after the bundled"
     )
     stages: tuple[str, ...] = Field(
-        ("dyadscope.nlp.v1", "dyadscope.actors.v1", "dyadscope.quotes.v1"),
+        ("dyadscope.nlp.v1", "dyadscope.actors.v1", "dyadscope.quotes.v1", "dyadscope.events.v1"),
         description="registered article stages run after cleaning, in order",
     )
     corpus_steps: tuple[str, ...] = Field(
