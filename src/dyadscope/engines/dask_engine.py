@@ -41,7 +41,7 @@ class DaskEngine:
             self.workers = max(1, workers or default_workers())
             self._cluster = LocalCluster(
                 n_workers=self.workers, threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                dashboard_address=":0", silence_logs=logging.ERROR,  # never collide on 8787
             )
             self._client = Client(self._cluster)
 
