@@ -52,7 +52,7 @@ class PipelineConfig(BaseModel):
         description="registered article stages run after cleaning, in order",
     )
     corpus_steps: tuple[str, ...] = Field(
-        ("dyadscope.provenance.v1", "dyadscope.event_groups.v1"),
+        ("dyadscope.provenance.v1", "dyadscope.actor_borrow.v1", "dyadscope.event_groups.v1"),
         description="registered corpus steps run after each stored batch, in order",
     )
 

@@ -72,11 +72,13 @@ _builtins_done = False
 
 def _register_actors_quotes() -> None:
     from . import actors, quotes
+    from .actors import borrow
 
     stages.register("dyadscope.actors.v1", actors.link_batch)
     stages.register("dyadscope.quotes.v1", quotes.extract_batch)
     record_tables.register("mentions", actors.MENTIONS)
     record_tables.register("quotes", quotes.QUOTES)
+    corpus_steps.register("dyadscope.actor_borrow.v1", borrow.borrow_step)
 
 
 def register_builtins() -> None:

@@ -74,3 +74,13 @@ def test_every_offset_indexes_the_text(seed_store: Store) -> None:
             f"SELECT count(*) FROM {table} t JOIN articles a ON a.id = t.article_id "
             "WHERE substring(a.text, t.start_char + 1, t.end_char - t.start_char) <> t.text")
         assert bad == 0, table
+
+
+def test_spun_copy_borrows_what_its_original_resolved(seed_store: Store) -> None:
+    """000 (a spun copy of 001) loses the words that place Alexander Gabuev; 001 keeps them."""
+    borrowed = seed_store.query(
+        "SELECT m.name, m.code FROM mentions m JOIN articles a ON a.id = m.article_id "
+        "WHERE a.path LIKE ? AND m.method LIKE '%+borrowed'", ["%/000_%"])
+    assert ("Alexander Gabuev", "RUS") in {(r["name"], r["code"]) for r in borrowed}
+    codes = {q["speaker_code"] for q in _quotes(seed_store, "000") if q["speaker"] == "Alexander Gabuev"}
+    assert codes == {"RUS"}

@@ -157,6 +157,9 @@ def _person(row: dict[str, Any]) -> Actor:
 
 def _load_people(d: Dictionary) -> None:
     for row in _rows("people.tsv"):
+        owner = d.by_code.get(row["country"])
+        if owner is not None and owner.kind != "state":
+            row = {**row, "sector": ""}  # an IGO official's code is the IGO's: EU, not EUGOV
         actor = _person(row)
         d.people.append(actor)
         for alias in [row["name"], *_split(row["aliases"])]:

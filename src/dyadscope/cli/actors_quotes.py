@@ -98,7 +98,7 @@ def eval_quotes_command(
     """Span precision/recall/F1 and speaker accuracy on the team's set and on PolNeAR dev."""
     from ..quotes.evaluate import labelled_dir, polnear_dir, score_labelled, score_polnear
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     root = labelled or labelled_dir()
     if (root / "gold.jsonl").is_file():
         scores = score_labelled(root)
