@@ -78,6 +78,19 @@ class SearchRow:
 
 
 @dataclass
+class StoryRow:
+    """One story: articles from different outlets reporting the same event (`dyadscope stories`)."""
+
+    story: str = doc("story id ('s' + 15 hex characters), named after its earliest article")
+    title: str | None = doc("headline of the earliest article")
+    articles: list[str] = doc("ids of every article in the story, copies included")
+    sources: int = doc("independent articles: the story's articles that are not copies")
+    outlets: list[str] = doc("outlets that published an article of the story")
+    first: str | None = doc("earliest publication date, YYYY-MM-DD")
+    last: str | None = doc("latest publication date, YYYY-MM-DD")
+
+
+@dataclass
 class EventRow:
     """One coded event: actor1 did something to actor2 (`dyadscope events`)."""
 
@@ -118,19 +131,6 @@ class RelationRow:
     index: float = doc("cooperation–conflict index: mean Goldstein score of the groups, -10 to +10")
     sources: int = doc("independent sources summed over the groups")
     change: float | None = doc("index minus the previous period's index; null for the first period")
-
-
-@dataclass
-class StoryRow:
-    """One story: articles from different outlets reporting the same event (`dyadscope stories`)."""
-
-    story: str = doc("story id ('s' + 15 hex characters), named after its earliest article")
-    title: str | None = doc("headline of the earliest article")
-    articles: list[str] = doc("ids of every article in the story, copies included")
-    sources: int = doc("independent articles: the story's articles that are not copies")
-    outlets: list[str] = doc("outlets that published an article of the story")
-    first: str | None = doc("earliest publication date, YYYY-MM-DD")
-    last: str | None = doc("latest publication date, YYYY-MM-DD")
 
 
 @dataclass
@@ -182,6 +182,22 @@ class QuoteRow:
     confidence: float = doc("0-1; higher for a named speaker than for one resolved through 'he' or 'the minister'")
 
 
+@dataclass
+class DyadRow:
+    """One pair of actors with event groups between them (dashboard dyad picker, `/api/dyad-list`)."""
+
+    dyad: str = doc("the two actor roots, sorted and joined by '-' (CHN-RUS)")
+    a: str = doc("first actor of `dyad`")
+    b: str = doc("second actor of `dyad`")
+    groups: int = doc("event groups (real-world events) between them, negated and hypothetical left out")
+    sources: int = doc("independent sources summed over the groups")
+    index: float = doc("mean Goldstein score of the groups, -10 (conflict) to +10 (cooperation)")
+    cooperation: int = doc("groups of quad class 1 or 2")
+    conflict: int = doc("groups of quad class 3 or 4")
+    first: str | None = doc("earliest event date, YYYY-MM-DD")
+    last: str | None = doc("latest event date, YYYY-MM-DD")
+
+
 #: listing name → row dataclass, in the order docs/schema.md shows them.
 LISTINGS: dict[str, type] = {
     "articles": ArticleRow,
@@ -192,6 +208,7 @@ LISTINGS: dict[str, type] = {
     "failures": FailureRow,
     "sources": SourceRow,
     "search": SearchRow,
+    "dyads": DyadRow,
     "events": EventRow,
     "relation": RelationRow,
 }

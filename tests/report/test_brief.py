@@ -46,11 +46,20 @@ def test_html_brief_is_self_contained_and_escaped(db: Path, tmp_path: Path) -> N
 
 def test_markdown_brief_escapes_html_and_markdown(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief.md"
-    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out), "--dyad", "CHN-RUS"])
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# dyadscope brief: CHN–RUS")
+    assert text.startswith("# dyadscope brief: the whole store")
     assert "<b>" not in text and "Dockside &lt;b&gt;Wire&lt;/b&gt;" in text
+
+
+def test_a_dyad_without_events_says_so(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    result = runner.invoke(app, ["report", "--db", str(db), "--out", str(out), "--dyad", "VEN-GUY"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# dyadscope brief: VEN–GUY")
+    assert "No events were found between VEN and GUY" in text
 
 
 def test_md_escape() -> None:
@@ -76,3 +85,46 @@ def test_parse_dyad() -> None:
     assert parse_dyad("chn-rus") == ("CHN", "RUS")
     assert parse_dyad("NATO-RUS") == ("NATO", "RUS")
     assert parse_dyad(None) is None
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from dyadscope.cli.demo import demo_corpus
+
+    path = tmp_path_factory.mktemp("report-demo") / "demo.duckdb"
+    with Store(path) as store:
+        ingest([str(demo_corpus())], store)
+    return path
+
+
+def test_dyad_brief_cites_every_event_quote_and_copy(demo_db: Path) -> None:
+    from dyadscope.report import build_brief
+
+    with Store(demo_db, read_only=True) as store:
+        brief = build_brief(store, ("CHN", "RUS"))
+        ids = {r["id"] for r in store.query("SELECT id FROM articles")}
+    assert brief.trend and brief.trend_text and brief.events
+    for e in brief.events:
+        assert {e["actor1"][:3], e["actor2"][:3]} == {"CHN", "RUS"}
+        assert e["articles"] and set(e["articles"]) <= set(brief.citations)
+    for q in brief.quotes:
+        assert q["article_id"] in brief.citations
+        assert not brief.citations[q["article_id"]]["copy_of"], "quotes are cited from originals"
+    for c in brief.copies:
+        assert c["copy_of"] in brief.citations
+    assert set(brief.citations) <= ids
+    assert sum(s["articles"] for s in brief.sources) == len(brief.citations)
+
+
+def test_dyad_brief_renders_its_chart_in_both_formats(demo_db: Path, tmp_path: Path) -> None:
+    for name in ("brief.html", "brief.md"):
+        out = tmp_path / name
+        result = runner.invoke(app, ["report", "--db", str(demo_db), "--dyad", "CHN-RUS", "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        text = out.read_text(encoding="utf-8")
+        assert "Key events" in text and "Articles cited" in text
+        if name.endswith(".html"):
+            assert_self_contained(text)
+            assert '<svg xmlns="http://www.w3.org/2000/svg" class="chart relation"' in text
+        else:
+            assert "](data:image/svg+xml;base64," in text

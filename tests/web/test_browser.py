@@ -63,6 +63,13 @@ def tab(browser: Any, live_server: str) -> Iterator[Watched]:
 
 PAGES = {
     "overview": "/",
+    "dyads": "/dyads",
+    "events": "/events",
+    "network": "/network",
+    "quotes": "/quotes",
+    "actors": "/actors",
+    "stories": "/stories",
+    "copies": "/copies",
     "articles": "/articles",
     "sources": "/sources",
     "failures": "/failures",
@@ -107,4 +114,40 @@ def test_xss_articles_run_nothing(tab: Watched, client: TestClient) -> None:
         assert tab.page.locator("main a[href^='javascript']").count() == 0
     tab.visit("/search?q=alert", shot="xss-search")
     tab.visit("/articles?path=xss")
+    tab.assert_clean()
+
+
+def test_dyad_chart_renders_and_an_event_opens_its_evidence(tab: Watched, client: TestClient) -> None:
+    dyad = client.get("/api/dyad-list").json()["items"][0]["dyad"]
+    tab.visit(f"/dyads?dyad={dyad}", shot="dyad-view")
+    chart = tab.page.locator("#relation-chart svg.chart")
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 100
+    assert tab.page.locator("#relation-chart svg rect[class^=q]").count() > 0
+    assert tab.page.locator("#relation-chart svg polyline.index").count() == 1
+    link = tab.page.locator("a.evidence-link").first
+    evidence = link.inner_text()
+    link.click()
+    followed = re.compile(r"/articles/[0-9a-f]{16}\?focus_start=\d+&focus_end=\d+")
+    tab.page.wait_for_url(followed, timeout=WAIT_MS)
+    focus = tab.page.locator(".text .hl-focus")
+    focus.first.wait_for(state="visible", timeout=WAIT_MS)
+    shown = "".join(focus.all_inner_texts())
+    assert " ".join(shown.split()) == " ".join(evidence.split())
+    assert tab.page.locator(".text .hl-event").count() > 0 and tab.page.locator(".text .hl-actor").count() > 0
+    tab.page.screenshot(path=str(ARTIFACTS / "event-evidence.png"), full_page=False)
+    tab.assert_clean()
+
+
+def test_legend_toggles_a_kind_of_highlight(tab: Watched, client: TestClient) -> None:
+    tab.visit(f"/articles/{article_id(client, outlet='Eastern Dispatch')}")
+    tab.page.locator(".legend .hl-actor[data-kind=actor]").click()
+    assert "hide-actor" in (tab.page.locator("#text").get_attribute("class") or "")
+    tab.assert_clean()
+
+
+def test_network_draws_nodes_and_links_to_dyads(tab: Watched) -> None:
+    tab.visit("/network", shot="network")
+    assert tab.page.locator("#network-chart svg circle").count() >= 2
+    assert tab.page.locator("#network-chart svg a[href^='/dyads?dyad=']").count() >= 1
     tab.assert_clean()

@@ -52,3 +52,22 @@ def test_missing_store_fails_before_serving(tmp_path: Path, monkeypatch: pytest.
                                              ("example.org", False)])
 def test_is_local(host: str, local: bool) -> None:
     assert is_local(host) is local
+
+
+def test_a_store_from_an_older_dyadscope_is_served_with_a_clear_503(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from dyadscope.store import Store
+    from dyadscope.store.migrations import MIGRATIONS
+    from dyadscope.web import create_app
+
+    from .conftest import TestClient
+
+    old = tmp_path / "old.duckdb"
+    with Store(old, migrations=[m for m in MIGRATIONS if m.version == 100]):
+        pass
+    client = TestClient(create_app(old))
+    assert client.get("/").status_code == 200
+    response = client.get("/api/quotes")
+    assert response.status_code == 503 and "upgrade" in response.json()["message"]
+    _serve(monkeypatch, "--db", str(old))
+    assert "older than this dyadscope" in capsys.readouterr().err

@@ -1,4 +1,5 @@
-"""`dyadscope serve` (dashboard + JSON API) and `dyadscope report` (a brief to send)."""
+"""`dyadscope serve` (dashboard + JSON API), `dyadscope report` (a brief to send), and the
+listings of the dashboard's own views: `dyadscope search` and `dyadscope dyads`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .common import DbOption
+from .common import DbOption, LimitOption
+from .output import Format, emit
+
+FormatOption = typer.Option(Format.table, "--format", "-f", help="table, json, jsonl or csv")
 
 #: Hosts that only this machine can reach.
 LOCAL_HOSTS = {"localhost"}
@@ -18,6 +22,8 @@ LOCAL_HOSTS = {"localhost"}
 def register(app: typer.Typer) -> None:
     app.command("serve")(serve_command)
     app.command("report")(report_command)
+    app.command("search")(search_command)
+    app.command("dyads")(dyads_command)
 
 
 def is_local(host: str) -> bool:
@@ -50,6 +56,11 @@ def serve_command(
                       "has no login; anyone who can reach this port can read the store", highlight=False)
     console.print(f"store {escape(db)} (read-only) · API docs at {escape(url)}/api/docs · Ctrl+C stops",
                   highlight=False)
+    access = app.state.access
+    if access.outdated:
+        console.print(f"[yellow]warning:[/yellow] the store has schema version {access.schema_version}, "
+                      f"older than this dyadscope's {access.expected_version}; views of newer stages will "
+                      "say so until a writing command (ingest) upgrades it", highlight=False)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -72,3 +83,38 @@ def report_command(
     Console(stderr=True).print(
         f"wrote {escape(str(out))}: {len(brief.events)} key events, {len(brief.quotes)} quotes, "
         f"{len(brief.copies)} copies cited", highlight=False)
+
+
+def search_command(
+    phrase: str = typer.Argument(..., help="text to find in titles and article text (case-insensitive)"),
+    db: str = DbOption,
+    fmt: Format = FormatOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Articles whose title or text contains PHRASE, title matches first (the dashboard's search)."""
+    from ..query.common import Page
+    from ..query.search import search_articles
+    from ..schema import SearchRow, field_names
+    from ..store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = search_articles(store, phrase, Page(limit=limit))
+    emit(rows, fmt, columns=field_names(SearchRow), title=f"search: {phrase}", limited=limit is not None,
+         table_columns=["id", "published", "outlet", "title", "snippet"])
+
+
+def dyads_command(
+    db: str = DbOption,
+    fmt: Format = FormatOption,
+    limit: int | None = LimitOption,
+) -> None:
+    """Pairs of actors by number of real-world events between them (the dashboard's dyad picker)."""
+    from ..query.common import Page
+    from ..query.network import list_dyads
+    from ..schema import DyadRow, field_names
+    from ..store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = list_dyads(store, Page(limit=limit))
+    emit(rows, fmt, columns=field_names(DyadRow), title="dyads", limited=limit is not None,
+         table_columns=["dyad", "groups", "cooperation", "conflict", "index", "sources", "first", "last"])

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..store import Store
 from .common import Page, page_sql, plain, rows_out
+from .stories import articles_source, has_provenance
 
 
 @dataclass
@@ -80,4 +81,37 @@ def list_runs(store: Store, page: Page | None = None) -> list[dict[str, Any]]:
         "FROM runs ORDER BY id DESC"
     )
     sql, params = page_sql(sql, [], page)
+    return rows_out(store.query(sql, params))
+
+
+def copy_counts(store: Store) -> list[dict[str, Any]]:
+    """Copies found, by kind (exact, near, spun, translated), most frequent first."""
+    if not has_provenance(store):
+        return []
+    return rows_out(store.query(
+        f"SELECT copy_kind AS kind, count(*) AS copies FROM {articles_source(store)} "
+        "WHERE copy_of IS NOT NULL GROUP BY copy_kind ORDER BY copies DESC, kind"
+    ))
+
+
+def list_copies(store: Store, of: str | None = None, page: Page | None = None) -> list[dict[str, Any]]:
+    """Articles judged copies (of article `of`, or of any), with their original's title and outlet.
+
+    Reads the articles view with its provenance columns (`query.stories.articles_source`),
+    the same columns `dyadscope articles` lists.
+    """
+    if not has_provenance(store):
+        return []
+    sql = (
+        f"WITH arts AS (SELECT * FROM {articles_source(store)}) "
+        "SELECT c.id, c.title, c.outlet, c.published, c.copy_kind, c.copy_score, c.copy_of, "
+        "o.title AS original_title, o.outlet AS original_outlet, o.published AS original_published "
+        "FROM arts c LEFT JOIN arts o ON o.id = c.copy_of WHERE c.copy_of IS NOT NULL"
+    )
+    params: list[Any] = []
+    if of:
+        sql += " AND c.copy_of = ?"
+        params.append(of)
+    sql += " ORDER BY c.published NULLS LAST, c.id"
+    sql, params = page_sql(sql, params, page)
     return rows_out(store.query(sql, params))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from markupsafe import escape
@@ -29,6 +30,11 @@ GRID = "#e6e9ef"
 FONT = 'font-family="system-ui, sans-serif" font-size="11"'
 #: Most x-axis labels drawn; with more periods every k-th one is labelled.
 MAX_X_LABELS = 16
+#: Pixels one x-axis label (a YYYY-MM-DD date) needs so that labels never overlap.
+LABEL_WIDTH = 76
+#: Most periods drawn with the empty ones filled in (ten years of weeks); past that only
+#: the periods with events are drawn, side by side.
+MAX_FILLED_PERIODS = 520
 
 
 @dataclass(frozen=True)
@@ -81,13 +87,48 @@ def _open(width: int, height: int, title: str, css_class: str) -> list[str]:
             f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>']
 
 
+def next_period(day: date, freq: str) -> date:
+    """The first day of the period after the one starting on `day`."""
+    if freq == "week":
+        return day + timedelta(days=7)
+    if freq == "year":
+        return day.replace(year=day.year + 1)
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def fill_periods(rows: Sequence[dict[str, Any]], freq: str) -> list[dict[str, Any]]:
+    """`rows` with the periods between them that had no events added as empty ones.
+
+    A gap of two years must look like one on a time axis; an empty period has
+    no index (the line skips it) and zero counts.
+    """
+    if len(rows) < 2 or freq not in ("week", "month", "year"):
+        return list(rows)
+    try:
+        have = {date.fromisoformat(str(r["period"])): r for r in rows}
+    except ValueError:
+        return list(rows)
+    day, last = min(have), max(have)
+    out: list[dict[str, Any]] = []
+    while day <= last:
+        out.append(have.get(day) or {"period": day.isoformat(), "events": 0, "quad1": 0, "quad2": 0,
+                                     "quad3": 0, "quad4": 0, "index": None, "sources": 0})
+        if len(out) > MAX_FILLED_PERIODS:
+            return list(rows)
+        day = next_period(day, freq)
+    return out
+
+
 def relation_chart(rows: Sequence[dict[str, Any]], *, title: str = "relation over time",
-                   width: int = 860, height: int = 300) -> str:
+                   freq: str | None = None, width: int = 860, height: int = 300) -> str:
     """Stacked quad-class bars per period, the cooperation/conflict index as a line, sources dashed.
 
-    `rows` are relation listing rows (period, quad1…quad4, index, sources), oldest first.
+    `rows` are relation listing rows (period, quad1…quad4, index, sources), oldest first;
+    with `freq` the periods without events are drawn too, so the x axis is time.
     """
     box = Box(width, height)
+    if freq:
+        rows = fill_periods(rows, freq)
     out = _open(width, height, title, "relation")
     if not rows:
         out.append(f'<text x="{width / 2:.0f}" y="{height / 2:.0f}" text-anchor="middle" fill="{MUTED}">'
@@ -180,7 +221,8 @@ def _polyline(points: list[tuple[float, float]], colour: str, *, dashed: bool, c
 
 
 def _x_labels(rows: Sequence[dict[str, Any]], box: Box, band: float) -> list[str]:
-    every = max(1, math.ceil(len(rows) / MAX_X_LABELS))
+    room = max(1, int((box.x1 - box.x0) // LABEL_WIDTH))
+    every = max(1, math.ceil(len(rows) / min(MAX_X_LABELS, room)))
     out = []
     for i, row in enumerate(rows):
         if i % every:

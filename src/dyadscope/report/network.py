@@ -18,6 +18,9 @@ from .charts import FONT, MUTED, _open
 
 #: Iterations of the force layout; the picture stops moving well before this on ≤ 60 nodes.
 LAYOUT_STEPS = 200
+#: Pull towards the centre, growing with distance; 0.3 keeps small components beside
+#: the main one on the demo corpus and the seeds instead of in a far corner.
+GRAVITY = 0.3
 COOPERATION = (33, 113, 181)   # #2171b5
 CONFLICT = (217, 72, 1)        # #d94801
 NEUTRAL = (150, 155, 165)
@@ -44,7 +47,8 @@ def layout(n: int, edges: Sequence[tuple[int, int, float]], steps: int = LAYOUT_
             force = d / length[:, None] * (length * length / k * pull)[:, None]
             np.add.at(push, src, -force)
             np.add.at(push, dst, force)
-        push -= pos * 0.05  # a weak pull to the centre keeps unconnected nodes on screen
+        # Gravity: without it separate components drift apart and squeeze the main one.
+        push -= pos * (GRAVITY * np.linalg.norm(pos, axis=1) / k)[:, None]
         size = np.maximum(np.linalg.norm(push, axis=1), 1e-9)
         pos += push / size[:, None] * np.minimum(size, temperature)[:, None]
         temperature *= 0.98
@@ -62,7 +66,8 @@ def _colour(tone: float) -> str:
 
 
 def network_chart(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], *,
-                  href: Callable[[str], str] | None = None, title: str = "actor network",
+                  href: Callable[[str], str] | None = None,
+                  edge_href: Callable[[str, str], str] | None = None, title: str = "actor network",
                   width: int = 860, height: int = 560) -> str:
     """SVG of `nodes` (code, weight) and `edges` (a, b, weight, tone in [-1, 1])."""
     out = _open(width, height, title, "network")
@@ -83,10 +88,13 @@ def network_chart(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any
         if a is None or b is None:
             continue
         w = 1 + 7 * math.sqrt(float(e["weight"]) / top_edge)
-        out.append(f'<line x1="{xy[a][0]:.1f}" y1="{xy[a][1]:.1f}" x2="{xy[b][0]:.1f}" y2="{xy[b][1]:.1f}" '
-                   f'stroke="{_colour(float(e["tone"]))}" stroke-width="{w:.1f}" stroke-opacity="0.75">'
-                   f'<title>{escape(str(e["a"]))}–{escape(str(e["b"]))}: {int(e["weight"])} event groups, '
-                   f'tone {float(e["tone"]):+.2f}</title></line>')
+        line = (f'<line x1="{xy[a][0]:.1f}" y1="{xy[a][1]:.1f}" x2="{xy[b][0]:.1f}" y2="{xy[b][1]:.1f}" '
+                f'stroke="{_colour(float(e["tone"]))}" stroke-width="{w:.1f}" stroke-opacity="0.75">'
+                f'<title>{escape(str(e["a"]))}–{escape(str(e["b"]))}: {int(e["weight"])} event groups, '
+                f'tone {float(e["tone"]):+.2f}</title></line>')
+        if edge_href is not None:
+            line = f'<a href="{escape(edge_href(str(e["a"]), str(e["b"])))}">{line}</a>'
+        out.append(line)
     for n, (x, y) in zip(nodes, xy, strict=True):
         code = str(n["code"])
         r = 5 + 13 * math.sqrt(float(n["weight"]) / top_node)

@@ -39,13 +39,14 @@ def charts(brief: Brief) -> dict[str, str]:
     out = {}
     if brief.trend:
         name = "–".join(brief.dyad) if brief.dyad else "all dyads"
-        out["trend"] = relation_chart(brief.trend, title=f"{name}: events by quad class and index")
+        out["trend"] = relation_chart(brief.trend, title=f"{name}: events by quad class and index",
+                                      freq=brief.freq)
     return out
 
 
 def render_html(brief: Brief) -> str:
     svg = {name: Markup(markup) for name, markup in charts(brief).items()}  # built and escaped by charts.py
-    return _environment().get_template("brief.html").render(brief=brief, charts=svg)
+    return _environment().get_template("brief.html").render(brief=brief, charts=svg, sources=sources)
 
 
 def md(text: Any) -> str:
@@ -81,12 +82,60 @@ def render_markdown(brief: Brief) -> str:
         lines += [f"> {md(note)}", ""]
     svg = charts(brief)
     if "trend" in svg:
-        lines += ["## Trend", "", _svg_image(svg["trend"], "trend"), ""]
+        lines += [f"## Trend (by {brief.freq})", "", _svg_image(svg["trend"], "trend"), ""]
+        if brief.trend_text:
+            lines += [md(brief.trend_text), ""]
         lines += _md_table(["period", "events", "quad1", "quad2", "quad3", "quad4", "index", "sources"],
                            brief.trend)
+    lines += _md_events(brief) + _md_quotes(brief)
     lines += ["## Sources", ""]
-    lines += _md_table(["outlet", "articles", "first", "last"], brief.sources)
+    lines += _md_table(["outlet", "articles", "copies", "first", "last"] if brief.dyad
+                       else ["outlet", "articles", "first", "last"], brief.sources)
+    lines += _md_copies(brief)
+    if brief.citations:
+        lines += ["## Articles cited", ""]
+        lines += [f"- {md(cite(brief, i))}" for i in brief.citations] + [""]
     return "\n".join(lines) + "\n"
+
+
+def _md_events(brief: Brief) -> list[str]:
+    if not brief.events:
+        return []
+    out = ["## Key events", "", "The real-world events with the most independent sources, in date order; "
+           "negated and hypothetical statements left out.", ""]
+    for e in brief.events:
+        out.append(f"- **{md(e['date'] or 'undated')}** {md(e['actor1'])} {md(e['plover'])} "
+                   f"{md(e['actor2'] or '—')} (CAMEO {md(e['cameo'])}, Goldstein {e['goldstein']:+.1f}, "
+                   f"{sources(e['sources'])}): “{md(e['text'])}”")
+        out += [f"  - {md(cite(brief, a))}" for a in e["articles"]]
+    return [*out, ""]
+
+
+def sources(n: int | None) -> str:
+    n = n or 1
+    return f"{n} independent source" + ("" if n == 1 else "s")
+
+
+def _md_quotes(brief: Brief) -> list[str]:
+    if not brief.quotes:
+        return []
+    out = ["## Top quotes", ""]
+    for q in brief.quotes:
+        code = f" ({md(q['speaker_code'])})" if q["speaker_code"] else ""
+        who = md(q["speaker"] or "unattributed") + code
+        out += [f"> {md(q['text'])}", ">", f"> — {who}, {md(cite(brief, q['article_id']))}", ""]
+    return out
+
+
+def _md_copies(brief: Brief) -> list[str]:
+    if not brief.copies:
+        return []
+    out = ["## Copies found", "", "Copies never count as independent sources.", ""]
+    for c in brief.copies:
+        score = f", score {c['copy_score']:.2f}" if c.get("copy_score") is not None else ""
+        out.append(f"- {md(cite(brief, c['id']))} is a copy ({md(c['copy_kind'])}{score}) of "
+                   f"{md(cite(brief, c['copy_of']))}")
+    return [*out, ""]
 
 
 def _md_table(columns: list[str], rows: list[dict[str, Any]]) -> list[str]:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..store import Store
+from ..store.migrations import MIGRATIONS
 
 
 class StoreAccess:
@@ -26,6 +27,14 @@ class StoreAccess:
         self.db = str(db)
         # Opened now so that a missing or busy store fails at start, with its code.
         self._root: Store | None = Store(self.db, read_only=True)
+        #: A read-only connection cannot migrate: a store written by an older dyadscope
+        #: lacks the newer tables, and the pages that read them answer 503 saying so.
+        self.schema_version = self._root.schema_version()
+        self.expected_version = max(m.version for m in MIGRATIONS)
+
+    @property
+    def outdated(self) -> bool:
+        return self.schema_version < self.expected_version
 
     @contextmanager
     def open(self) -> Iterator[Store]:

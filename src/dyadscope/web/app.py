@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -61,6 +62,7 @@ def create_app(db: str | Path) -> FastAPI:
     app.middleware("http")(_security_headers)
     app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(duckdb.CatalogException, _outdated_store)  # type: ignore[arg-type]
     for router in ROUTERS:
         app.include_router(router)
     return app
@@ -101,3 +103,12 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
     if exc.status_code == 404 and message == "Not Found":
         message = f"no page at {request.url.path}"
     return _error(request, exc.status_code, message)
+
+
+async def _outdated_store(request: Request, exc: duckdb.CatalogException) -> Response:
+    """A table this view reads is missing: the store predates the stage that writes it."""
+    access: StoreAccess = request.app.state.access
+    return _error(request, 503, (
+        f"this view needs a table the store does not have (schema version {access.schema_version}, "
+        f"this dyadscope writes {access.expected_version}): open it once with a writing command, "
+        "e.g. `dyadscope ingest --db STORE NEW_FILES`, to upgrade it"))

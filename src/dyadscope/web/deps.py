@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import HTTPException, Path, Request
+from fastapi import Depends, HTTPException, Path, Request
 
 from ..store import Store
 from .access import StoreAccess
+from .paging import Paging, paging
 
 #: Article ids are 16 hex characters (see `dyadscope.article.article_id`).
 ARTICLE_ID = r"^[0-9a-f]{16}$"
@@ -27,3 +28,8 @@ ArticleId = Annotated[str, Path(pattern=ARTICLE_ID, description="article id (16 
 
 def not_found(what: str) -> HTTPException:
     return HTTPException(status_code=404, detail=f"no {what}")
+
+
+#: Route parameters: the request's read-only store, and its validated page.
+StoreDep = Annotated[Store, Depends(store_dep)]
+PagingDep = Annotated[Paging, Depends(paging)]

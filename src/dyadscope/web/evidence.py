@@ -12,7 +12,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..query.actors import ActorFilters, list_mentions
+from ..query.common import Page
+from ..query.events import EventFilters, list_events
+from ..query.quotes import QuoteFilters, list_quotes
 from ..store import Store
+
+#: Spans of one kind fetched for one article; a long report has a few hundred mentions at most.
+MAX_SPANS = 5000
 
 
 class SpanOut(BaseModel):
@@ -27,8 +34,38 @@ class SpanOut(BaseModel):
 
 Provider = Callable[[Store, dict[str, Any]], list[dict[str, Any]]]
 
+
+def mention_spans(store: Store, article: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = list_mentions(store, ActorFilters(article_id=article["id"]), Page(limit=MAX_SPANS))
+    return [{"start": r["start"], "end": r["end"], "kind": "actor",
+             "label": " ".join(str(x) for x in (r["code"] or "unlinked", r["name"], r["role"]) if x)}
+            for r in rows if r["article_id"] == article["id"]]
+
+
+def quote_spans(store: Store, article: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = list_quotes(store, QuoteFilters(article_id=article["id"]), Page(limit=MAX_SPANS))
+    return [{"start": r["start"], "end": r["end"], "kind": "quote",
+             "label": f"{r['kind']} quote by {r['speaker'] or 'unknown'}"
+                      + (f" ({r['speaker_code']})" if r["speaker_code"] else "")
+                      + (f", cue “{r['cue']}”" if r["cue"] else "")}
+            for r in rows if r["article_id"] == article["id"]]
+
+
+def event_spans(store: Store, article: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = list_events(store, EventFilters(article_id=article["id"]), Page(limit=MAX_SPANS))
+    out = []
+    for r in rows:
+        if r["article_id"] != article["id"]:
+            continue
+        flags = [name for name in ("negated", "hypothetical") if r[name]]
+        label = f"{r['actor1'] or '?'} {r['plover']} {r['actor2'] or '—'}, {r['date'] or 'undated'}"
+        out.append({"start": r["start"], "end": r["end"], "kind": "event",
+                    "label": label + (f" ({', '.join(flags)})" if flags else "")})
+    return out
+
+
 #: One provider per view that carries offsets into article text.
-PROVIDERS: list[Provider] = []
+PROVIDERS: list[Provider] = [event_spans, quote_spans, mention_spans]
 
 
 def article_spans(store: Store, article: dict[str, Any]) -> list[dict[str, Any]]:

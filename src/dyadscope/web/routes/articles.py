@@ -11,22 +11,26 @@ from pydantic import BaseModel
 
 from ...query import ArticleFilters, list_articles
 from ...query.common import Page
-from ...schema import ArticleRow
+from ...query.overview import list_copies
+from ...query.stories import StoryFilters, list_stories
+from ...schema import ArticleRow, StoryRow
 from ...store import Store
-from ..deps import ArticleId, not_found, store_dep
+from ..deps import ArticleId, PagingDep, StoreDep, not_found
 from ..evidence import SpanOut, article_spans
 from ..highlight import Span, render
 from ..pages import page
-from ..paging import Paged, Paging, paged, paging
+from ..paging import Paged, paged
+from .overview import CopyOut
+from .stories import ArticleBrief, article_briefs
 
 router = APIRouter(tags=["articles"])
 
-StoreDep = Annotated[Store, Depends(store_dep)]
-PagingDep = Annotated[Paging, Depends(paging)]
 #: Longest free-text filter accepted; longer values are refused with 422.
 MAX_FILTER_CHARS = 200
 #: Characters an offset may reach; article text is capped well below this.
 MAX_OFFSET_CHARS = 50_000_000
+#: Copies of one article listed on its page (a syndicated wire story can have hundreds).
+MAX_COPIES = 100
 
 
 def article_query(
@@ -44,9 +48,19 @@ def article_query(
 FiltersDep = Annotated[ArticleFilters, Depends(article_query)]
 
 
+class ProvenanceOut(BaseModel):
+    """Where the article stands among copies and stories."""
+
+    original: ArticleBrief | None
+    copies: list[CopyOut]
+    story: StoryRow | None
+    siblings: list[ArticleBrief]
+
+
 class ArticleDetail(BaseModel):
     article: ArticleRow
     spans: list[SpanOut]
+    provenance: ProvenanceOut
 
 
 def find_article(store: Store, article_id: str) -> dict[str, Any]:
@@ -58,9 +72,25 @@ def find_article(store: Store, article_id: str) -> dict[str, Any]:
     raise not_found(f"article with id {article_id}")
 
 
+def provenance_data(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+    """The original this article copies, its own copies, and the other articles of its story."""
+    original = article_briefs(store, [row["copy_of"]]) if row.get("copy_of") else []
+    story = None
+    siblings: list[dict[str, Any]] = []
+    if row.get("story"):
+        found = [s for s in list_stories(store, StoryFilters(story=row["story"]), Page(limit=2))
+                 if s["story"] == row["story"]]
+        if found:
+            story = found[0]
+            siblings = article_briefs(store, [i for i in story["articles"] if i != row["id"]])
+    copies = list_copies(store, row["id"], Page(limit=MAX_COPIES))
+    return {"original": original[0] if original else None, "copies": copies, "story": story,
+            "siblings": siblings}
+
+
 def article_data(store: Store, article_id: str) -> dict[str, Any]:
     row = find_article(store, article_id)
-    return {"article": row, "spans": article_spans(store, row)}
+    return {"article": row, "spans": article_spans(store, row), "provenance": provenance_data(store, row)}
 
 
 @router.get("/api/articles", response_model=Paged[ArticleRow], summary="Articles, oldest first")

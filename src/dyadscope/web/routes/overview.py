@@ -5,17 +5,26 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from ...query.common import Page
-from ...query.overview import Overview, failure_counts, list_failures, list_runs, list_sources, overview
+from ...query.overview import (
+    Overview,
+    copy_counts,
+    failure_counts,
+    list_copies,
+    list_failures,
+    list_runs,
+    list_sources,
+    overview,
+)
 from ...schema import FailureRow, SourceRow
 from ...store import Store
-from ..deps import store_dep
+from ..deps import PagingDep, StoreDep
 from ..pages import page
-from ..paging import Paged, Paging, paged, paging
+from ..paging import Paged, paged
 
 router = APIRouter(tags=["overview"])
 
@@ -23,8 +32,6 @@ router = APIRouter(tags=["overview"])
 TOP_SOURCES = 15
 TOP_RUNS = 10
 
-StoreDep = Annotated[Store, Depends(store_dep)]
-PagingDep = Annotated[Paging, Depends(paging)]
 CodeQuery = Annotated[str | None, Query(pattern=r"^E\d{3}$", description="error code, e.g. E104")]
 
 
@@ -46,11 +53,32 @@ class RunRow(BaseModel):
     skipped: int | None
 
 
+class CopyCount(BaseModel):
+    kind: str | None
+    copies: int
+
+
+class CopyOut(BaseModel):
+    """An article judged a copy, and the original it copies."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    copy_kind: str | None
+    copy_score: float | None
+    copy_of: str
+    original_title: str | None
+    original_outlet: str | None
+    original_published: str | None
+
+
 class OverviewOut(BaseModel):
     counts: Overview
     sources: list[SourceRow]
     failures: list[FailureCount]
     runs: list[RunRow]
+    copies: list[CopyCount]
 
 
 def overview_data(store: Store) -> dict[str, Any]:
@@ -59,6 +87,7 @@ def overview_data(store: Store) -> dict[str, Any]:
         "sources": list_sources(store, Page(limit=TOP_SOURCES)),
         "failures": failure_counts(store),
         "runs": list_runs(store, Page(limit=TOP_RUNS)),
+        "copies": copy_counts(store),
     }
 
 
@@ -92,3 +121,13 @@ def failures_page(request: Request, store: StoreDep, paging: PagingDep,
                   code: CodeQuery = None) -> HTMLResponse:
     data = paged(lambda p: list_failures(store, code, p), paging)
     return page(request, "failures.html", {**data, "code": code})
+
+
+@router.get("/api/copies", response_model=Paged[CopyOut], summary="Copies and their originals")
+def api_copies(store: StoreDep, paging: PagingDep) -> dict[str, Any]:
+    return paged(lambda p: list_copies(store, None, p), paging)
+
+
+@router.get("/copies", response_class=HTMLResponse, include_in_schema=False)
+def copies_page(request: Request, store: StoreDep, paging: PagingDep) -> HTMLResponse:
+    return page(request, "copies.html", paged(lambda p: list_copies(store, None, p), paging))

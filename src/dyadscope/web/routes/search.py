@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from ...query.search import search_articles
 from ...schema import SearchRow
 from ...store import Store
-from ..deps import store_dep
+from ..deps import PagingDep, StoreDep
 from ..highlight import Span, render
 from ..pages import page
-from ..paging import Paged, Paging, paged, paging
+from ..paging import Paged, Paging, paged
 
 router = APIRouter(tags=["search"])
 
-StoreDep = Annotated[Store, Depends(store_dep)]
-PagingDep = Annotated[Paging, Depends(paging)]
 #: Longest phrase accepted; a longer one is refused with 422.
 MAX_PHRASE_CHARS = 200
 

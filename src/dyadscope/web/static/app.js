@@ -35,7 +35,10 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     wireLegend();
-    showFocus();
     wireAutosubmit();
+  });
+  // After the browser's own jump to #focus (which puts it at the very top).
+  window.addEventListener("load", function () {
+    window.setTimeout(showFocus, 0);
   });
 })();
