@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from dyadscope.article import Article
 
 TEXT = (
@@ -61,3 +64,29 @@ def test_interrupted_quote_has_two_records_with_one_speaker(quoted: Callable[...
     got = _records(quoted(text))
     assert ("direct", "The first part,", "Kadri Lepp", "said") in got
     assert ("direct", "and the second part.", "Kadri Lepp", "said") in got
+
+
+SENTENCES = [
+    "Kadri Lepp said on Monday that the ferry talks would resume.",
+    "“We are ready,” she told reporters in Tallinn.",
+    "«The door is open,» Lepp added, «for now.»",
+    "„Nothing is agreed“, said the minister.",
+    "Jonas Albrecht, an analyst at a Berlin-based institute, warned that costs would rise.",
+    "‘It’s late,’ he said. ‘We’re tired.’",
+    "The plan was called a “compromise “.",
+    "According to Finland's foreign minister, the route is safe.",
+    "“An unfinished quote",
+    "Chinese warships and the Kremlin were not mentioned ”",
+]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3), min_size=1, max_size=4))
+def test_every_record_indexes_the_text(quoted: Callable[..., Article], paragraphs: list[list[str]]) -> None:
+    text = "\n\n".join(" ".join(p) for p in paragraphs)
+    article = quoted(text, "2024-05-01")
+    for record in [*article.quotes, *article.mentions]:
+        assert text[record.start:record.end] == record.text
+    for q in article.quotes:
+        assert q.kind in ("direct", "indirect") and 0 <= q.confidence <= 1
+        assert q.speaker is None or q.cue is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -116,3 +117,28 @@ def eval_quotes_command(
     console.print(f"PolNeAR dev ({pn}), overlap ≥ 0.5 per Content fragment:")
     for key, s in score_polnear(pn, limit=limit).items():
         console.print("  " + s.line(key), markup=False)
+
+
+#: Rows the demo shows of each listing.
+DEMO_ACTORS = 10
+DEMO_QUOTES = 8
+
+
+def demo_actors_quotes(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The most mentioned actors and a few attributed direct quotes, for `dyadscope demo`."""
+    actors = list_actors(store, None, Page(limit=DEMO_ACTORS))
+    quotes: dict[tuple[str, str], dict[str, Any]] = {}
+    for q in list_quotes(store, QuoteFilters(kind="direct")):
+        if q["speaker"]:  # a copy repeats its original's quotes: show each once
+            quotes.setdefault((q["speaker"], q["text"]), q)
+    return actors, list(quotes.values())[:DEMO_QUOTES]
+
+
+def print_demo_actors_quotes(found: tuple[list[dict[str, Any]], list[dict[str, Any]]],
+                             console: Console) -> None:
+    actors, quotes = found
+    emit(actors, Format.table, columns=[], limited=True, console=console,
+         table_columns=["code", "name", "kind", "mentions", "articles"], title="most mentioned actors")
+    emit(quotes, Format.table, columns=[], limited=True, console=console,
+         table_columns=["speaker", "speaker_code", "cue", "text"], title="who said what (direct quotes)")
+    console.print("try `dyadscope quotes --speaker NAME` or `dyadscope actors --kind person`")

@@ -12,6 +12,7 @@ from rich.console import Console
 from ..config import PipelineConfig
 from ..query import list_articles
 from ..store import Store
+from .actors_quotes import demo_actors_quotes, print_demo_actors_quotes
 from .ingest import print_summary, run_ingest
 from .output import Format, emit
 from .provenance import demo_provenance, print_demo_provenance
@@ -42,10 +43,12 @@ def demo_command(
             print_summary(summary, path if db else "a temporary store", console)
             rows = list_articles(store)
             found = demo_provenance(store)
+            said = demo_actors_quotes(store)
         emit(rows, Format.table, columns=[], limited=True, console=console,
              table_columns=["published", "published_basis", "outlet", "title", "language"],
              title="articles")
         print_demo_provenance(found, console)
+        print_demo_actors_quotes(said, console)
         if db:
             console.print(f"kept the store: try `dyadscope articles --db {db}`")
     raise typer.Exit(0 if summary.ok else 1)

@@ -34,6 +34,8 @@ class Scores:
     gold: int = 0
     #: gold units matched, when it differs from `tp` (PolNeAR subsets pair ours with any gold unit)
     recalled: int | None = None
+    #: False where the gold has no actor codes (PolNeAR), so no code accuracy is printed
+    codes: bool = True
     speaker_ok: int = 0
     code_ok: int = 0
     speaker_n: int = 0
@@ -65,8 +67,8 @@ class Scores:
         text = (f"{label:<34} P {self.precision:.3f}  R {self.recall:.3f}  F1 {self.f1:.3f}  "
                 f"(tp {self.tp}, predicted {self.predicted}, gold {self.gold})")
         if self.speaker_n:
-            text += (f"  speaker {self.speaker_accuracy:.3f}  code {self.code_accuracy:.3f} "
-                     f"(n {self.speaker_n})")
+            code = f"  code {self.code_accuracy:.3f}" if self.codes else ""
+            text += f"  speaker {self.speaker_accuracy:.3f}{code} (n {self.speaker_n})"
         return text
 
 
@@ -273,7 +275,7 @@ def score_polnear(root: Path, limit: int | None = None) -> dict[str, Scores]:
                                         lambda g: g.direct),
         "all": (lambda q: True, lambda g: True),
     }
-    out = {k: Scores() for k in subsets}
+    out = {k: Scores(codes=False) for k in subsets}
     for (_, text, gold), article in zip(docs, articles, strict=True):
         frags = [(g, _strip(text, *f)) for g in gold for f in g.fragments]
         frags = [(g, f) for g, f in frags if f[1] > f[0]]
