@@ -51,9 +51,13 @@ def to_tables(articles: list[Article], failures: list[Failure]) -> Tables:
             (f.path, f.record, f.stage, f.code, f.message) for f in failures
         ], {c: pa.string() for c in FAILURE_COLUMNS}),
     }
+    # The same article twice in a batch (one file named twice, a repeated JSONL line)
+    # is stored once; its records must be too.
+    seen: set[str] = set()
+    unique = [a for a in articles if not (a.id in seen or seen.add(a.id))]
     for name in record_tables.names():
         spec: RecordTable = record_tables.get(name)
-        rows = [row for a in articles for row in spec.rows(a)]
+        rows = [row for a in unique for row in spec.rows(a)]
         if rows:
             tables[spec.table] = _table(spec.columns, rows)
     return tables

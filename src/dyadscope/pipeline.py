@@ -9,6 +9,7 @@ few batches are in memory or in flight at once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -85,9 +86,11 @@ def process_batch(raws: list[RawDoc], config: PipelineConfig) -> tuple[list[Arti
 
 
 def run_corpus_steps(store: Store, new_ids: list[str], config: PipelineConfig) -> None:
-    """Corpus-wide steps over the store after new articles arrived."""
+    """Corpus-wide steps over the store after new articles arrived; then the ids
+    leave the pending list (see Store.merge)."""
     for name in config.corpus_steps:
         corpus_steps.get(name)(store, new_ids, config)
+    store.steps_done(new_ids)
 
 
 @dataclass
@@ -244,6 +247,10 @@ def ingest(paths: list[str], store: Store, config: PipelineConfig | None = None,
         engine = get_engine(config.engine, workers=_workers(config, found.files),
                             scheduler=config.scheduler)
     try:
+        pending = store.pending_steps()
+        if pending:
+            log.info("running corpus steps left by an interrupted run for %d articles", len(pending))
+            run_corpus_steps(store, pending, config)
         _merge_leftovers(store, root, run_id, summary, config)
         if found.failures:
             store.write_batch([], found.failures, run_id)
@@ -262,6 +269,8 @@ def ingest(paths: list[str], store: Store, config: PipelineConfig | None = None,
                 progress(done_files, len(found.files), "")
         summary.files_seen = len(found.files)
         shutil.rmtree(parts_dir, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            root.rmdir()  # only when empty: another run's parts stay
         status = "done"
     finally:
         if own_engine:

@@ -39,6 +39,7 @@ _CONTROL_SHARE = 0.05
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe]")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+_MAX_FTFY_PASSES = 5
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_\-:.]+)""", re.I)
 
 
@@ -116,6 +117,12 @@ def normalise(text: str) -> str:
     Idempotent: normalise(normalise(x)) == normalise(x), which clean relies on.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = ftfy.fix_text(text, _FTFY)
-    text = _TEXT_CONTROL.sub("", text)
-    return text.replace("\u00a0", " ")
+    text = _TEXT_CONTROL.sub("", text).replace("\u00a0", " ")
+    # ftfy repairs one layer of mojibake per call; repeat until nothing changes
+    # (bounded: each layer shortens the text) so the result is a fixed point.
+    for _ in range(_MAX_FTFY_PASSES):
+        fixed = _TEXT_CONTROL.sub("", ftfy.fix_text(text, _FTFY)).replace("\u00a0", " ")
+        if fixed == text:
+            break
+        text = fixed
+    return text

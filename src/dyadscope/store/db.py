@@ -137,6 +137,11 @@ class Store:
                             .append_column("run_id", pa.array([run_id] * len(keep), pa.int32()))
                             .append_column("ingested_at", pa.array([now] * len(keep))))
             self._insert_table("articles", new_articles, verb="INSERT OR IGNORE")
+            # Corpus steps run after this commit; until they finish, the ids wait here
+            # so that a run killed in between catches up when it is resumed.
+            self._insert_table("pending_steps", pa.table({
+                "article_id": pa.array(fresh, pa.string()),
+                "run_id": pa.array([run_id] * len(fresh), pa.int32())}))
             fresh_set = pa.array(fresh, pa.string())
             for name, table in tables.items():
                 if name in ("articles", "failures") or table.num_rows == 0:
@@ -172,6 +177,17 @@ class Store:
         cols = ", ".join(data.column_names)
         self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _incoming")
         self.con.unregister("_incoming")
+
+    def pending_steps(self) -> list[str]:
+        """Ids of stored articles whose corpus steps have not completed, oldest first."""
+        rows = self.con.execute(
+            "SELECT p.article_id FROM pending_steps p JOIN articles a ON a.id = p.article_id "
+            "ORDER BY a.ingested_at, a.id"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def steps_done(self, ids: Sequence[str]) -> None:
+        self.con.execute("DELETE FROM pending_steps WHERE list_contains(?, article_id)", [list(ids)])
 
     def done_inputs(self, config_hash: str) -> dict[tuple[str, int, int], int]:
         """(path, size, mtime_ns) → article count, for inputs fully stored under this config."""

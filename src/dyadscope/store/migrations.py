@@ -141,6 +141,16 @@ MIGRATIONS: list[Migration] = [
         """,
     ),
     Migration(
+        601,
+        "articles whose corpus steps have not run yet",
+        """
+        CREATE TABLE pending_steps (
+            article_id VARCHAR PRIMARY KEY,
+            run_id INTEGER
+        );
+        """,
+    ),
+    Migration(
         400,
         "events (one row per coded event, written with its article)",
         """
@@ -199,7 +209,7 @@ MIGRATIONS: list[Migration] = [
         CREATE TABLE event_group_members (
             event_id VARCHAR PRIMARY KEY,
             group_id VARCHAR NOT NULL,
-            date_ref DATE                      -- publication date a copy's relative date was re-resolved against
+            date_ref DATE                      -- publication date a copy's relative date resolves against
         );
         CREATE INDEX event_group_members_group ON event_group_members (group_id);
         """,
