@@ -11,11 +11,16 @@ from rich.console import Console
 
 from ..config import PipelineConfig
 from ..query import list_articles
+from ..query.common import Page
+from ..query.network import list_dyads
 from ..store import Store
 from .actors_quotes import demo_actors_quotes, print_demo_actors_quotes
 from .ingest import print_summary, run_ingest
 from .output import Format, emit
 from .provenance import demo_provenance, print_demo_provenance
+
+#: Dyads the demo shows: the busiest pairs.
+DEMO_DYADS = 8
 
 
 def register(app: typer.Typer) -> None:
@@ -44,11 +49,18 @@ def demo_command(
             rows = list_articles(store)
             found = demo_provenance(store)
             said = demo_actors_quotes(store)
+            dyads = list_dyads(store, Page(limit=DEMO_DYADS))
         emit(rows, Format.table, columns=[], limited=True, console=console,
              table_columns=["published", "published_basis", "outlet", "title", "language"],
              title="articles")
         print_demo_provenance(found, console)
         print_demo_actors_quotes(said, console)
+        emit(dyads, Format.table, columns=[], limited=True, console=console,
+             table_columns=["dyad", "groups", "sources", "cooperation", "conflict", "index",
+                            "first", "last"],
+             title="dyads: event groups (copies counted once) and Goldstein index")
+        console.print("next: `dyadscope relation CHN RUS --freq year --db FILE`, "
+                      "`dyadscope serve --db FILE`")
         if db:
             console.print(f"kept the store: try `dyadscope articles --db {db}`")
     raise typer.Exit(0 if summary.ok else 1)
