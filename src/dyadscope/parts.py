@@ -53,8 +53,8 @@ def to_tables(articles: list[Article], failures: list[Failure]) -> Tables:
     }
     # The same article twice in a batch (one file named twice, a repeated JSONL line)
     # is stored once; its records must be too.
-    seen: set[str] = set()
-    unique = [a for a in articles if not (a.id in seen or seen.add(a.id))]
+    unique = list({a.id: a for a in reversed(articles)}.values())  # first of each id wins
+    unique.reverse()
     for name in record_tables.names():
         spec: RecordTable = record_tables.get(name)
         rows = [row for a in unique for row in spec.rows(a)]

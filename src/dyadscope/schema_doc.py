@@ -21,8 +21,9 @@ Offsets (`start`, `end`) index into the article's clean `text`.
 
 
 def _type_name(tp: object) -> str:
-    text = str(tp).replace("typing.", "")
-    return text.replace("NoneType", "null").replace(" | None", " | null")
+    text = tp.__name__ if isinstance(tp, type) else str(tp).replace("typing.", "")
+    text = text.replace("NoneType", "null").replace(" | None", " | null")
+    return text.replace("|", "\\|")  # inside a Markdown table cell
 
 
 def render() -> str:
