@@ -43,6 +43,8 @@ MAX_DOMAIN = 20_000
 def provenance_step(store: Store, new_ids: list[str], config: PipelineConfig) -> None:
     """Corpus step: find copies and stories among new and stored articles."""
     ids = sorted(set(new_ids))
+    # DuckDB draws a progress bar on the terminal for long joins; the CLI has its own.
+    store.con.execute("SET enable_progress_bar = false")
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         store.con.execute("BEGIN TRANSACTION")
