@@ -40,7 +40,7 @@ def ingest_command(
     actors: Path | None = typer.Option(None, "--actors",
                                        help="TSV or JSON of extra actor aliases and people"),
 ) -> None:
-    """Read articles, clean them and store them; bad inputs are listed, not fatal."""
+    """Read articles, run every stage and store the results; bad inputs are listed, not fatal."""
     cfg = PipelineConfig.load(config, batch_size=batch_size, strict=strict or None, workers=workers,
                               engine=engine, scheduler=scheduler,
                               actors_file=str(actors.resolve()) if actors else None)
