@@ -13,12 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from . import bench_ingest, bench_nlp, bench_web
+from . import bench_ingest, bench_nlp, bench_provenance, bench_web
 
 #: name → run(out). Each benchmark module adds itself here.
 BENCHMARKS = {
     "ingest": bench_ingest.run,
     "nlp": bench_nlp.run,
+    "provenance": bench_provenance.run,
     "web": bench_web.run,
 }
 RESULTS = Path(__file__).parent / "RESULTS.md"
