@@ -98,6 +98,12 @@ def register_builtins() -> None:
     _register_events()
 
 
+def _register_provenance() -> None:
+    from .provenance import provenance_step
+
+    corpus_steps.register("dyadscope.provenance.v1", provenance_step)
+
+
 def _register_events() -> None:
     from . import events
     from .events import groups, store
@@ -105,9 +111,3 @@ def _register_events() -> None:
     stages.register("dyadscope.events.v1", events.extract_batch)
     corpus_steps.register("dyadscope.event_groups.v1", groups.group_events)
     record_tables.register("events", store.EVENTS_TABLE)
-
-
-def _register_provenance() -> None:
-    from .provenance import provenance_step
-
-    corpus_steps.register("dyadscope.provenance.v1", provenance_step)
