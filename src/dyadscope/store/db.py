@@ -44,6 +44,8 @@ class Store:
             raise StoreError(Code.STORE_OPEN, path=self.path, reason=str(exc)) from exc
         except duckdb.Error as exc:
             raise StoreError(Code.STORE_OPEN, path=self.path, reason=str(exc)) from exc
+        # DuckDB draws its own progress bar on long queries; progress is the CLI's job.
+        self.con.execute("SET enable_progress_bar = false")
         if not read_only:
             self._migrate(migrations)
 
