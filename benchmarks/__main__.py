@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from . import bench_ingest, bench_nlp, bench_provenance, bench_web
+from . import bench_api_load, bench_ingest, bench_nlp, bench_provenance, bench_web
 
 #: name → run(out). Each benchmark module adds itself here.
 BENCHMARKS = {
@@ -21,6 +21,7 @@ BENCHMARKS = {
     "nlp": bench_nlp.run,
     "provenance": bench_provenance.run,
     "web": bench_web.run,
+    "api": bench_api_load.run,
 }
 RESULTS = Path(__file__).parent / "RESULTS.md"
 
