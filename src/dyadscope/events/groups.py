@@ -199,8 +199,8 @@ def group_events(store: Store, new_ids: list[str], config: PipelineConfig) -> No
                 groups.append(row)
                 links.extend((m.id, row[0]) for m in group)
         if groups:
-            store.con.executemany("INSERT INTO event_groups VALUES (" + ", ".join("?" * 17) + ")", groups)
-            store.con.executemany("INSERT INTO event_group_members (event_id, group_id) VALUES (?, ?)", links)
+            store.insert_rows("event_groups", groups)
+            store.insert_rows("event_group_members", links, columns=("event_id", "group_id"))
         store.con.execute("COMMIT")
     except Exception:
         store.con.execute("ROLLBACK")

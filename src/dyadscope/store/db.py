@@ -171,6 +171,16 @@ class Store:
             raise
         return fresh, len(ids) - len(fresh)
 
+    def insert_rows(self, table: str, rows: Sequence[Sequence[Any]],
+                    columns: Sequence[str] | None = None) -> None:
+        """Many rows in one statement (through Arrow); DuckDB's executemany runs one
+        statement per row. Without `columns`, rows follow the table's column order."""
+        if not rows:
+            return
+        names = list(columns) if columns is not None else [
+            d[0] for d in self.con.execute(f"SELECT * FROM {table} LIMIT 0").description or []]
+        self._insert_table(table, pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)}))
+
     def _insert_table(self, table: str, data: pa.Table, *, verb: str = "INSERT") -> None:
         """Bulk insert through Arrow: one statement per table and batch, not one per row."""
         if data.num_rows == 0:
