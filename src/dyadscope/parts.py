@@ -51,9 +51,9 @@ def to_tables(articles: list[Article], failures: list[Failure]) -> Tables:
             (f.path, f.record, f.stage, f.code, f.message) for f in failures
         ], {c: pa.string() for c in FAILURE_COLUMNS}),
     }
-    # The same article twice in a batch (one file named twice, a repeated JSONL line)
-    # is stored once; its records must be too.
-    unique = list({a.id: a for a in reversed(articles)}.values())  # first of each id wins
+    # process_batch runs stages once per id; a repeat carries no records, but keep
+    # the first of each id anyway so a hand-built batch cannot duplicate rows.
+    unique = list({a.id: a for a in reversed(articles)}.values())
     unique.reverse()
     for name in record_tables.names():
         spec: RecordTable = record_tables.get(name)

@@ -63,8 +63,19 @@ class IngestSummary:
 
 
 def process_batch(raws: list[RawDoc], config: PipelineConfig) -> tuple[list[Article], list[Failure]]:
-    """Clean, then run every configured article stage. Pure: no store, no I/O."""
-    articles, failures = clean_batch(raws, config)
+    """Clean, then run every configured article stage. Pure: no store, no I/O.
+
+    An article met twice in the batch (a file named twice, a repeated JSONL line)
+    goes through the stages once; the repeat is passed on without records, so the
+    store counts it as already present and no stage has to know about repeats.
+    """
+    cleaned, failures = clean_batch(raws, config)
+    articles: list[Article] = []
+    repeats: list[Article] = []
+    seen: set[str] = set()
+    for article in cleaned:
+        (repeats if article.id in seen else articles).append(article)
+        seen.add(article.id)
     for name in config.stages:
         fn: StageFn = stages.get(name)  # type: ignore[assignment]
         try:
@@ -82,7 +93,7 @@ def process_batch(raws: list[RawDoc], config: PipelineConfig) -> tuple[list[Arti
         failures.extend(more)
     for article in articles:
         article.doc = None  # parses stay in the worker; they are large and never stored
-    return articles, failures
+    return articles + repeats, failures
 
 
 def run_corpus_steps(store: Store, new_ids: list[str], config: PipelineConfig) -> None:

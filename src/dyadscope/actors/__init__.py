@@ -48,12 +48,7 @@ __all__ = ["Actor", "Dictionary", "MENTIONS", "code_at", "link_batch", "load_dic
 def link_batch(articles: list[Article], config: PipelineConfig) -> tuple[list[Article], list[Failure]]:
     """Stage `dyadscope.actors.v1`: fill `article.mentions` from the parsed `article.doc`."""
     m = matchers_for(config.actors_file)
-    seen: set[str] = set()
     for article in articles:
-        if article.id in seen:  # the same article twice in a batch is stored once, records included
-            article.mentions = []
-            continue
-        seen.add(article.id)
         if article.doc is None:
             log.warning("article %s has no parsed doc; run dyadscope.nlp.v1 first", article.id)
             continue

@@ -27,12 +27,7 @@ __all__ = ["QUOTES", "extract_batch", "extract_quotes", "quote_id"]
 
 def extract_batch(articles: list[Article], config: PipelineConfig) -> tuple[list[Article], list[Failure]]:
     """Stage `dyadscope.quotes.v1`."""
-    seen: set[str] = set()
     for article in articles:
-        if article.id in seen:  # the same article twice in a batch is stored once, records included
-            article.quotes = []
-            continue
-        seen.add(article.id)
         if article.doc is None:
             log.warning("article %s has no parsed doc; run dyadscope.nlp.v1 first", article.id)
             continue
