@@ -96,11 +96,12 @@ def process_batch(raws: list[RawDoc], config: PipelineConfig) -> tuple[list[Arti
     return articles + repeats, failures
 
 
-def run_corpus_steps(store: Store, new_ids: list[str], config: PipelineConfig) -> None:
+def run_corpus_steps(store: Store, new_ids: list[str], config: PipelineConfig,
+                     engine: Engine | None = None) -> None:
     """Corpus-wide steps over the store after new articles arrived; then the ids
-    leave the pending list (see Store.merge)."""
+    leave the pending list (see Store.merge). Steps may spread work over `engine`."""
     for name in config.corpus_steps:
-        corpus_steps.get(name)(store, new_ids, config)
+        corpus_steps.get(name)(store, new_ids, config, engine=engine)
     store.steps_done(new_ids)
 
 
@@ -216,7 +217,7 @@ def parts_root(store: Store) -> Path:
 
 
 def _merge(store: Store, part: Path, run_id: int, summary: IngestSummary,
-           config: PipelineConfig) -> None:
+           config: PipelineConfig, engine: Engine) -> None:
     tables = read_part(part)
     marks = marks_from_table(tables.pop("inputs", None))
     fresh, present = store.merge(tables, run_id, marks)
@@ -224,18 +225,18 @@ def _merge(store: Store, part: Path, run_id: int, summary: IngestSummary,
     summary.present += present
     summary.failures.extend(failures_from_table(tables["failures"]))
     if fresh:
-        run_corpus_steps(store, fresh, config)
+        run_corpus_steps(store, fresh, config, engine)
     shutil.rmtree(part, ignore_errors=True)
 
 
 def _merge_leftovers(store: Store, root: Path, run_id: int, summary: IngestSummary,
-                     config: PipelineConfig) -> None:
+                     config: PipelineConfig, engine: Engine) -> None:
     """Parts a killed run wrote but did not merge: complete (renamed into place), so merge."""
     if not root.is_dir():
         return
     for part in sorted(root.glob("*/part-*")):
         log.info("merging part left by an interrupted run: %s", part)
-        _merge(store, part, run_id, summary, config)
+        _merge(store, part, run_id, summary, config, engine)
 
 
 def ingest(paths: list[str], store: Store, config: PipelineConfig | None = None, *,
@@ -261,8 +262,8 @@ def ingest(paths: list[str], store: Store, config: PipelineConfig | None = None,
         pending = store.pending_steps()
         if pending:
             log.info("running corpus steps left by an interrupted run for %d articles", len(pending))
-            run_corpus_steps(store, pending, config)
-        _merge_leftovers(store, root, run_id, summary, config)
+            run_corpus_steps(store, pending, config, engine)
+        _merge_leftovers(store, root, run_id, summary, config, engine)
         if found.failures:
             store.write_batch([], found.failures, run_id)
             summary.failures.extend(found.failures)
@@ -273,7 +274,7 @@ def ingest(paths: list[str], store: Store, config: PipelineConfig | None = None,
         done_files = len(skip)
         parts_dir = root / f"run-{run_id}"
         for part in engine.map(run_job, _jobs(todo, config, parts_dir, cfg_hash)):
-            _merge(store, Path(part.path), run_id, summary, config)
+            _merge(store, Path(part.path), run_id, summary, config, engine)
             done_files += part.files_done
             summary.files_seen = done_files
             if progress is not None:

@@ -13,6 +13,7 @@ from dyadscope.cli.demo import demo_corpus
 from dyadscope.config import PipelineConfig
 from dyadscope.engines import get_engine
 from dyadscope.pipeline import Job, ingest, parts_root, run_job
+from dyadscope.provenance import pairs
 from dyadscope.read import read_file
 from dyadscope.store import Store
 
@@ -43,20 +44,34 @@ def _corpus() -> list[str]:
 
 
 @pytest.mark.slow
-def test_local_1_local_2_and_dask_give_identical_tables(tmp_path: Path) -> None:
+def test_local_1_local_2_and_dask_give_identical_tables(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("dask.distributed")
+    # Provenance pairs go to the workers whatever their number (the demo batches are small).
+    monkeypatch.setattr(pairs, "MIN_DISTRIBUTED_PAIRS", 1)
     snaps = []
     for name, workers in (("local", 1), ("local", 2), ("dask", 2)):
         db = tmp_path / f"{name}{workers}.duckdb"
         engine = get_engine(name, workers=workers)
+        spread: list[int] = []
+        run = engine.run
+
+        def counted(fn, items, run=run, spread=spread):  # type: ignore[no-untyped-def]
+            spread.append(len(items))
+            return run(fn, items)
+
+        engine.run = counted  # type: ignore[method-assign]
         try:
             with Store(db) as store:
                 summary = ingest(_corpus(), store, PipelineConfig(batch_size=5), engine=engine)
         finally:
             engine.close()
         assert summary.stored > 20
+        # One worker scores pairs itself; two spread them over the workers.
+        assert bool(spread) == (workers > 1), (name, workers, spread)
         snaps.append(snapshot(db))
     assert snaps[0]["articles"]
+    assert snaps[0]["provenance_links"]
     assert snaps[0] == snaps[1] == snaps[2]
 
 

@@ -13,6 +13,7 @@ again when a late original arrives, changes nothing more.
 from __future__ import annotations
 
 from ..config import PipelineConfig
+from ..engines import Engine
 from ..store import Store
 
 #: Marks a borrowed mention in `mentions.method`, so the evidence stays visible.
@@ -27,8 +28,12 @@ def _pairs(store: Store, ids: list[str]) -> list[tuple[str, str]]:
     return [(r["article_id"], r["copy_of"]) for r in rows]
 
 
-def borrow_step(store: Store, new_ids: list[str], config: PipelineConfig) -> None:
-    """Fill unresolved codes of copies' mentions and quotes from their originals."""
+def borrow_step(store: Store, new_ids: list[str], config: PipelineConfig, *,
+                engine: Engine | None = None) -> None:
+    """Fill unresolved codes of copies' mentions and quotes from their originals.
+
+    Runs in the store (a few UPDATE joins per copy): nothing worth sending to `engine`.
+    """
     if not new_ids or not store.scalar(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'provenance'"):
         return

@@ -27,6 +27,14 @@ class Engine(Protocol):
         """fn over jobs, results in job order, with a bounded number in flight."""
         ...
 
+    def run(self, fn: Callable[[J], R], items: list[J]) -> list[R]:
+        """fn over items on the workers, all at once, results in order.
+
+        For corpus steps that spread their costly part over the workers
+        (provenance pair scoring) while batches are in flight.
+        """
+        ...
+
     def close(self) -> None: ...
 
 

@@ -54,6 +54,9 @@ class DaskEngine:
         while pending:
             yield pending.popleft().result()
 
+    def run(self, fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+        return list(self._client.gather(self._client.map(fn, items, pure=False)))
+
     def close(self) -> None:
         self._client.close()
         if self._cluster is not None:

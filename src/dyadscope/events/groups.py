@@ -23,6 +23,7 @@ from datetime import timedelta
 from typing import Any
 
 from ..config import PipelineConfig
+from ..engines import Engine
 from ..store import Store
 from .arguments import root_code
 from .dates import find_dates
@@ -176,8 +177,13 @@ def redate_copies(store: Store, fam: Family, new_ids: list[str]) -> int:
     return changed
 
 
-def group_events(store: Store, new_ids: list[str], config: PipelineConfig) -> None:
-    """Corpus step: regroup every event sharing a (dyad, type, flags) key with the new articles' events."""
+def group_events(store: Store, new_ids: list[str], config: PipelineConfig, *,
+                 engine: Engine | None = None) -> None:
+    """Corpus step: regroup every event sharing a (dyad, type, flags) key with the new articles' events.
+
+    Runs in the store: the work is joins over the events table, done by DuckDB
+    in a few statements, so nothing is sent to `engine`.
+    """
     fam = load_provenance(store)
     keys = _touched_keys(store, new_ids)
     if not keys:

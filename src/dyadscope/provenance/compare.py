@@ -96,28 +96,18 @@ def anchor_similarity(a: list[str], b: list[str]) -> float:
 
 def lexical_matrix(a: Body, b: Body) -> np.ndarray:
     """Dice similarity of content stems (plus anchors) for every sentence pair."""
-    vocab: dict[str, int] = {}
-    rows_a = [_ids(s.stems, s.anchors, vocab) for s in a.sentences]
-    rows_b = [_ids(s.stems, s.anchors, vocab) for s in b.sentences]
-    ma = _binary(rows_a, len(vocab))
-    mb = _binary(rows_b, len(vocab))
+    rows_a, keys_a = a.sentence_keys()
+    rows_b, keys_b = b.sentence_keys()
+    vocab, cols = np.unique(np.concatenate([keys_a, keys_b]), return_inverse=True)
+    ma = np.zeros((len(a.sentences), max(len(vocab), 1)), dtype=np.float32)
+    mb = np.zeros((len(b.sentences), max(len(vocab), 1)), dtype=np.float32)
+    ma[rows_a, cols[:len(keys_a)]] = 1.0
+    mb[rows_b, cols[len(keys_a):]] = 1.0
     inter = ma @ mb.T
     sizes = ma.sum(axis=1)[:, None] + mb.sum(axis=1)[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
         sim = np.where(sizes > 0, 2 * inter / sizes, 0.0)
     return sim
-
-
-def _ids(stems: frozenset[str], anchors: list[str], vocab: dict[str, int]) -> list[int]:
-    keys = set(stems) | {"#" + x for x in anchors}
-    return [vocab.setdefault(k, len(vocab)) for k in keys]
-
-
-def _binary(rows: list[list[int]], width: int) -> np.ndarray:
-    m = np.zeros((len(rows), max(width, 1)), dtype=np.float32)
-    for i, ids in enumerate(rows):
-        m[i, ids] = 1.0
-    return m
 
 
 def align(sim: np.ndarray, threshold: float) -> Alignment:
@@ -159,18 +149,66 @@ def skeleton_similarity(a: Body, b: Body, alignment: Alignment) -> float:
 
 def compare(a: Body, b: Body) -> Evidence:
     """Every cheap measure (no embeddings) between two bodies."""
+    ev, al = overlap(a, b)
+    differences(a, b, al, ev)
+    return ev
+
+
+def overlap(a: Body, b: Body) -> tuple[Evidence, Alignment]:
+    """The measures every pair needs: shingles, anchors, the lexical sentence alignment.
+
+    How matched sentences differ (`differences`) is only worth its cost for the
+    few pairs that may be copies; `relate` asks for it then.
+    """
     ev = Evidence()
     ev.jaccard, ev.containment = shingle_overlap(a, b)
     ev.anchors = anchor_similarity(a.anchors, b.anchors)
     ev.n_a, ev.n_b = len(a.sentences), len(b.sentences)
-    if a.sentences and b.sentences:
-        al = align(lexical_matrix(a, b), LEXICAL_ALIGN)
+    al = align(lexical_matrix(a, b), LEXICAL_ALIGN) if a.sentences and b.sentences \
+        else Alignment([], ev.n_a, ev.n_b)
+    if al.pairs:
         ev.coverage, ev.coverage_long = al.coverage()
         ev.in_order = al.in_order()
-        ev.lexical = float(np.mean([p[2] for p in al.pairs])) if al.pairs else 0.0
+        ev.lexical = float(np.mean([p[2] for p in al.pairs]))
+    return ev, al
+
+
+def differences(a: Body, b: Body, al: Alignment, ev: Evidence) -> None:
+    """Skeleton and edit statistics of the lexically matched sentences, into `ev`."""
+    if a.sentences and b.sentences:
         ev.skeleton = skeleton_similarity(a, b, al)
         diff_stats(a, b, al, ev)
-    return ev
+
+
+def skeleton_bound(a: Body, b: Body, matched: int) -> float:
+    """An upper bound on `skeleton_similarity` for any alignment of at least `matched` pairs.
+
+    A matched pair's ratio (2·M/T, M words in matching blocks) never exceeds
+    the Dice of the two sentences' word multisets (M ≤ shared words), and the
+    mean over k pairs never exceeds the mean of the k best such values of A's
+    sentences. Lets `relate` skip sentence embeddings that could not make a
+    same-language pair a copy, without changing any answer.
+    """
+    if not a.sentences or not b.sentences or matched <= 0:
+        return 0.0
+    vocab: dict[str, int] = {}
+    rows_a = [[vocab.setdefault(t, len(vocab)) for t in s.tokens] for s in a.sentences]
+    rows_b = [[vocab.setdefault(t, len(vocab)) for t in s.tokens] for s in b.sentences]
+    ca, cb = _counts(rows_a, len(vocab)), _counts(rows_b, len(vocab))
+    sizes_b = cb.sum(axis=1)
+    best = np.zeros(len(rows_a))
+    for i in range(len(rows_a)):  # one row at a time bounds memory for long bodies
+        shared = np.minimum(ca[i][None, :], cb).sum(axis=1)
+        best[i] = float(np.max(2.0 * shared / (ca[i].sum() + sizes_b)))
+    top = np.sort(best)[::-1][:matched]
+    return float(top.mean()) if len(top) >= matched else 0.0
+
+
+def _counts(rows: list[list[int]], width: int) -> np.ndarray:
+    m = np.zeros((len(rows), max(width, 1)), dtype=np.float64)
+    for i, ids in enumerate(rows):
+        np.add.at(m[i], ids, 1.0)
+    return m
 
 
 def diff_stats(a: Body, b: Body, alignment: Alignment, ev: Evidence) -> None:

@@ -57,7 +57,10 @@ class Features:
 
 
 def features(article_id: str, text: str, title: str | None) -> Features:
-    body = body_of(text, title)
+    return features_of(article_id, body_of(text, title))
+
+
+def features_of(article_id: str, body: Body) -> Features:
     sig = minhash(body.shingle_hashes())
     return Features(article_id=article_id, body=body, body_hash=body_hash(body),
                     bands=band_keys(sig) if len(body.tokens) else [], terms=rare_terms(body))

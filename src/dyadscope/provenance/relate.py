@@ -17,7 +17,14 @@ from datetime import date
 from typing import Any, Literal
 
 from . import embed
-from .compare import Evidence, compare, embedding_alignment, skeleton_similarity
+from .compare import (
+    Evidence,
+    differences,
+    embedding_alignment,
+    overlap,
+    skeleton_bound,
+    skeleton_similarity,
+)
 from .features import _rarity_anchor, _zipf
 from .text import Body, is_content, mt_marks, stem
 
@@ -84,12 +91,20 @@ class Subject:
     language: str | None = None
     published: date | None = None
     _topic: dict[str, float] | None = field(default=None, repr=False)
+    _norm: float = field(default=-1.0, repr=False)
 
     @property
     def topic(self) -> dict[str, float]:
         if self._topic is None:
             self._topic = topic_vector(self.body)
         return self._topic
+
+    @property
+    def topic_norm(self) -> float:
+        """Squared length of `topic` (worked out once: a subject meets many candidates)."""
+        if self._norm < 0:
+            self._norm = sum(v * v for v in self.topic.values())
+        return self._norm
 
 
 @dataclass(slots=True)
@@ -115,13 +130,22 @@ def copy_link(a: Subject, b: Subject) -> Link | None:
         return None
     if a.body_hash == b.body_hash:
         return Link(a.id, b.id, "copy", "exact", 1.0, {"body_hash": a.body_hash})
-    ev = compare(a.body, b.body)
+    ev, lexical = overlap(a.body, b.body)
     near = ev.jaccard >= NEAR_JACCARD or (
         ev.containment >= NEAR_CONTAINMENT and min(len(a.body.tokens), len(b.body.tokens)) >= MIN_SHINGLES)
     cross = _cross_language(a, b)
-    reworded = not cross and _reworded(ev.coverage, ev.coverage_long, ev) \
+    # How matched sentences differ costs more than everything above: worked out
+    # only for pairs that may be copies (it is in every copy's evidence).
+    differed = near or (not cross and _reworded(ev.coverage, ev.coverage_long, ev))
+    if differed:
+        differences(a.body, b.body, lexical, ev)
+    reworded = differed and not cross and _reworded(ev.coverage, ev.coverage_long, ev) \
         and ev.skeleton >= COPY_SKELETON
-    if not (near or reworded) and ev.anchors >= EMBED_IF_ANCHORS and (cross or ev.coverage >= 0.25):
+    if not (near or reworded) and ev.anchors >= EMBED_IF_ANCHORS and (cross or ev.coverage >= 0.25) \
+            and (cross or _embedding_may_copy(a, b, ev)):
+        if not differed:
+            differences(a.body, b.body, lexical, ev)
+            differed = True
         al = embedding_alignment(embed.sentence_vectors(a.id, [s.text for s in a.body.sentences]),
                                  embed.sentence_vectors(b.id, [s.text for s in b.body.sentences]))
         ev.embed_coverage, ev.embed_coverage_long = al.coverage()
@@ -138,6 +162,23 @@ def copy_link(a: Subject, b: Subject) -> Link | None:
     evidence = ev.as_json()
     evidence["mt_marks"] = [round(mt_marks(a.body), 3), round(mt_marks(b.body), 3)]
     return Link(a.id, b.id, "copy", kind, copy_score(ev, kind), evidence)
+
+
+def _embedding_may_copy(a: Subject, b: Subject, ev: Evidence) -> bool:
+    """Could any sentence alignment by meaning make this same-language pair a reworded copy?
+
+    It would need enough matched sentences (`_reworded`) keeping their word
+    skeleton (COPY_SKELETON); `skeleton_bound` caps the skeleton any alignment of
+    that many sentences can reach. When even the cap falls short, the
+    embeddings (the costliest step of provenance) are not computed: the answer
+    is the same.
+    """
+    short, long_ = sorted((ev.n_a, ev.n_b))
+    need = next((m for m in range(COPY_MIN_SENTENCES, short + 1)
+                 if m / short >= COPY_COVERAGE and m / long_ >= COPY_COVERAGE_LONG), None)
+    if need is None:
+        return False
+    return skeleton_bound(a.body, b.body, need) >= COPY_SKELETON - 1e-9
 
 
 def _reworded(coverage: float, coverage_long: float, ev: Evidence, matched: int | None = None) -> bool:
@@ -178,7 +219,7 @@ def story_link(a: Subject, b: Subject) -> Link | None:
     if len(shared) < (1 if _cross_language(a, b) else STORY_MIN_SHARED):
         return None
     evidence: dict[str, Any] = {"shared": shared[:12], "days_apart": days}
-    topic = cosine(a.topic, b.topic)
+    topic = cosine(a.topic, b.topic, a.topic_norm, b.topic_norm)
     evidence["topic"] = round(topic, 3)
     cross = _cross_language(a, b)
     if days is not None and topic >= STORY_TOPIC:
@@ -208,19 +249,24 @@ def topic_vector(body: Body) -> dict[str, float]:
     return vec
 
 
-def cosine(x: dict[str, float], y: dict[str, float]) -> float:
+def cosine(x: dict[str, float], y: dict[str, float], x_norm: float | None = None,
+           y_norm: float | None = None) -> float:
+    """Cosine of two sparse vectors; squared lengths may be passed when known."""
     if not x or not y:
         return 0.0
     num = sum(v * y[k] for k, v in x.items() if k in y)
-    den = math.sqrt(sum(v * v for v in x.values()) * sum(v * v for v in y.values()))
+    if x_norm is None:
+        x_norm = sum(v * v for v in x.values())
+    if y_norm is None:
+        y_norm = sum(v * v for v in y.values())
+    den = math.sqrt(x_norm * y_norm)
     return num / den if den else 0.0
 
 
 def shared_rare_anchors(a: Body, b: Body) -> list[str]:
     """Names and numbers both bodies use that are rare enough to identify an event."""
-    names_a = {stem(n): n for s in a.sentences for n in s.names}
-    names_b = {stem(n) for s in b.sentences for n in s.names}
-    return sorted(n for k, n in names_a.items() if k in names_b and _rarity_anchor(n) <= 5.0)
+    names_b = b.name_stems()
+    return sorted(n for k, n in a.name_stems().items() if k in names_b and _rarity_anchor(n) <= 5.0)
 
 
 def _cross_language(a: Subject, b: Subject) -> bool:

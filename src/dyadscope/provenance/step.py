@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from ..config import PipelineConfig
+from ..engines import Engine
 from ..store import Store
-from . import embed, index
+from . import index
 from .cluster import (
     Decision,
     LinkRow,
@@ -27,8 +28,8 @@ from .cluster import (
     story_clusters,
     story_id,
 )
-from .features import Features, features
-from .relate import Subject, relate
+from .features import features_of
+from .pairs import ArticleText, score_pairs, subject
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,13 @@ CHUNK = 2000
 MAX_DOMAIN = 20_000
 
 
-def provenance_step(store: Store, new_ids: list[str], config: PipelineConfig) -> None:
-    """Corpus step: find copies and stories among new and stored articles."""
+def provenance_step(store: Store, new_ids: list[str], config: PipelineConfig, *,
+                    engine: Engine | None = None) -> None:
+    """Corpus step: find copies and stories among new and stored articles.
+
+    Candidate pairs are scored on the engine's workers when it has several
+    (`pairs.score_pairs`); the index, the links and the decisions stay here.
+    """
     ids = sorted(set(new_ids))
     # DuckDB draws a progress bar on the terminal for long joins; the CLI has its own.
     store.con.execute("SET enable_progress_bar = false")
@@ -49,7 +55,7 @@ def provenance_step(store: Store, new_ids: list[str], config: PipelineConfig) ->
         chunk = ids[start:start + CHUNK]
         store.con.execute("BEGIN TRANSACTION")
         try:
-            _link(store, chunk)
+            _link(store, chunk, engine)
             redecide(store, chunk)
             store.con.execute("COMMIT")
         except Exception:
@@ -57,34 +63,27 @@ def provenance_step(store: Store, new_ids: list[str], config: PipelineConfig) ->
             raise
 
 
-def _link(store: Store, ids: list[str]) -> None:
+def _link(store: Store, ids: list[str], engine: Engine | None) -> None:
     rows = index.load_articles(store, ids)
-    feats = [features(i, rows[i]["text"], rows[i]["title"]) for i in ids if i in rows]
-    index.add_to_index(store, feats)
+    texts = {i: _text(row) for i, row in rows.items()}
+    index.add_to_index(store, [features_of(i, subject(i, texts[i]).body) for i in ids if i in texts])
     pairs = index.candidates(store, ids)
-    subjects = {f.article_id: _subject(f, rows[f.article_id]) for f in feats}
-    others = index.load_articles(store, {x for p in pairs for x in p} - set(subjects))
-    for i, row in others.items():
-        subjects[i] = _subject(features(i, row["text"], row["title"]), row)
-    embed.preload(index.load_vectors(store, subjects))
-    links: list[LinkRow] = []
-    for a, b in sorted(pairs):
-        if a in subjects and b in subjects:
-            link = relate(subjects[a], subjects[b])
-            if link is not None:
-                links.append(LinkRow(link.a, link.b, link.relation, link.kind, link.score,
-                                     link.evidence))
+    others = index.load_articles(store, {x for p in pairs for x in p} - set(texts))
+    texts.update({i: _text(row) for i, row in others.items()})
+    links, vectors = score_pairs(pairs, texts, index.load_vectors(store, texts),
+                                 run=engine.run if engine is not None else None,
+                                 workers=engine.workers if engine is not None else 1)
     index.replace_links(store, ids, pairs, links)
-    index.save_vectors(store, embed.take_new())
+    index.save_vectors(store, vectors)
     log.info("provenance: %d new articles, %d candidate pairs, %d links", len(ids), len(pairs),
              len(links))
 
 
-def _subject(f: Features, row: dict[str, object]) -> Subject:
+def _text(row: dict[str, object]) -> ArticleText:
     published = row.get("published")
-    return Subject(id=f.article_id, body=f.body, body_hash=f.body_hash,
-                   language=row.get("language") or None,  # type: ignore[arg-type]
-                   published=published if isinstance(published, date) else None)
+    return ArticleText(text=str(row["text"]), title=row.get("title"),  # type: ignore[arg-type]
+                       language=row.get("language") or None,  # type: ignore[arg-type]
+                       published=published if isinstance(published, date) else None)
 
 
 def _domain(store: Store, ids: list[str]) -> tuple[set[str], dict[tuple[str, str], LinkRow]]:

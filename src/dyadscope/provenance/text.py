@@ -92,6 +92,11 @@ class Body:
     paragraphs: list[str]
     sentences: list[Sentence] = field(default_factory=list)
     _shingles: np.ndarray | None = field(default=None, repr=False)
+    # Derived once and reused: one body meets dozens of candidates in a batch.
+    _tokens: list[str] | None = field(default=None, repr=False)
+    _anchors: list[str] | None = field(default=None, repr=False)
+    _keys: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
+    _names: dict[str, str] | None = field(default=None, repr=False)
 
     def shingle_hashes(self) -> np.ndarray:
         """Sorted, distinct 32-bit hashes of the body's word shingles (computed once)."""
@@ -106,11 +111,34 @@ class Body:
 
     @property
     def tokens(self) -> list[str]:
-        return [t for s in self.sentences for t in s.tokens]
+        if self._tokens is None:
+            self._tokens = [t for s in self.sentences for t in s.tokens]
+        return self._tokens
 
     @property
     def anchors(self) -> list[str]:
-        return [a for s in self.sentences for a in s.anchors]
+        if self._anchors is None:
+            self._anchors = [a for s in self.sentences for a in s.anchors]
+        return self._anchors
+
+    def name_stems(self) -> dict[str, str]:
+        """Stemmed name or number → its (last) spelling in the body."""
+        if self._names is None:
+            self._names = {stem(n): n for s in self.sentences for n in s.names}
+        return self._names
+
+    def sentence_keys(self) -> tuple[np.ndarray, np.ndarray]:
+        """(sentence index, key hash) for every distinct content stem and anchor
+        (marked "#") of every sentence: what lexical matching compares."""
+        if self._keys is None:
+            rows: list[int] = []
+            keys: list[int] = []
+            for i, s in enumerate(self.sentences):
+                distinct = s.stems | {"#" + x for x in s.anchors}
+                rows += [i] * len(distinct)
+                keys += [key_hash(k) for k in distinct]
+            self._keys = (np.array(rows, dtype=np.int64), np.array(keys, dtype=np.uint64))
+        return self._keys
 
     @property
     def stems(self) -> set[str]:
@@ -210,6 +238,12 @@ def body_hash(body: Body) -> str:
     """Hash of the folded body: equal for exact copies even when headers and footers differ."""
     norm = " ".join(" ".join(s.tokens) for s in body.sentences)
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:32]
+
+
+@lru_cache(maxsize=200_000)
+def key_hash(key: str) -> int:
+    """64-bit hash of a stem or anchor: stable across processes, collisions negligible."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def token_hashes(tokens: list[str]) -> np.ndarray:

@@ -1,0 +1,130 @@
+"""Scoring candidate pairs, in this process or spread over the engine's workers.
+
+Deciding what two articles are to each other (`relate`) is the costly part
+of provenance: lexical alignment, and sentence embeddings for the pairs words
+leave open. It is a pure function of the two texts, so the pairs a batch
+brings up can be cut into tasks and scored wherever the engine runs batches
+(a local process pool, Dask workers on other machines); the driver then
+stores the links and decides copy groups and stories from them, which is
+cheap. Tasks carry the texts they need (article ids are content hashes, so a
+worker may keep a body it built for a later task) and the stored article
+vectors, and bring back any vector they computed, so nothing is encoded twice
+and the answer does not depend on where a pair was scored.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from . import embed
+from .cluster import LinkRow
+from .relate import Subject, relate
+from .text import body_hash, body_of
+
+#: Fewer candidate pairs than this are scored in the driver: shipping them
+#: costs more than scoring them.
+MIN_DISTRIBUTED_PAIRS = 400
+#: Tasks per worker for one batch: a few, so a slow task does not hold the rest.
+TASKS_PER_WORKER = 2
+#: Article bodies a process keeps between tasks (about 30 KiB each).
+CACHE_SUBJECTS = 4000
+
+
+@dataclass(slots=True)
+class ArticleText:
+    """What a pair decision needs from the store about one article."""
+
+    text: str
+    title: str | None
+    language: str | None
+    published: date | None
+
+
+@dataclass(slots=True)
+class PairTask:
+    pairs: list[tuple[str, str]]
+    articles: dict[str, ArticleText]
+    #: Stored whole-article vectors of these articles.
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+#: run(fn, tasks) -> results in task order: `Engine.run`, or a plain loop.
+Runner = Callable[[Callable[[Any], Any], list[Any]], list[Any]]
+
+_lock = threading.Lock()
+_subjects: OrderedDict[str, Subject] = OrderedDict()
+
+
+def subject(article_id: str, row: ArticleText) -> Subject:
+    """The comparable body of an article, built once per process (ids are content hashes)."""
+    with _lock:
+        hit = _subjects.get(article_id)
+        if hit is not None:
+            _subjects.move_to_end(article_id)
+            return hit
+    body = body_of(row.text, row.title)
+    made = Subject(id=article_id, body=body, body_hash=body_hash(body),
+                   language=row.language or None, published=row.published)
+    with _lock:
+        _subjects[article_id] = made
+        while len(_subjects) > CACHE_SUBJECTS:
+            _subjects.popitem(last=False)
+    return made
+
+
+def score(task: PairTask) -> tuple[list[LinkRow], dict[str, np.ndarray]]:
+    """Worker side: the links among the task's pairs, and the vectors computed for them."""
+    embed.preload(task.vectors)
+    subjects = {i: subject(i, row) for i, row in task.articles.items()}
+    links = []
+    for a, b in task.pairs:
+        link = relate(subjects[a], subjects[b])
+        if link is not None:
+            links.append(LinkRow(link.a, link.b, link.relation, link.kind, link.score, link.evidence))
+    return links, embed.take_new()
+
+
+def score_pairs(pairs: Iterable[tuple[str, str]], articles: dict[str, ArticleText],
+                vectors: dict[str, np.ndarray], *, run: Runner | None = None,
+                workers: int = 1) -> tuple[list[LinkRow], dict[str, np.ndarray]]:
+    """Links among `pairs` (sorted), and the article vectors computed on the way.
+
+    With a runner and more than one worker, pairs are cut into tasks grouped by
+    their first article (its candidates share it) and scored through the runner;
+    otherwise here. Same links either way.
+    """
+    todo = sorted(p for p in pairs if p[0] in articles and p[1] in articles)
+    if run is None or workers <= 1 or len(todo) < MIN_DISTRIBUTED_PAIRS:
+        return score(PairTask(todo, articles, vectors))
+    tasks = [_task(chunk, articles, vectors) for chunk in _chunks(todo, workers * TASKS_PER_WORKER)]
+    links: list[LinkRow] = []
+    computed: dict[str, np.ndarray] = {}
+    for found, new in run(score, tasks):
+        links.extend(found)
+        computed.update(new)
+    return sorted(links, key=lambda x: (x.a, x.b)), computed
+
+
+def _chunks(pairs: list[tuple[str, str]], n: int) -> list[list[tuple[str, str]]]:
+    """About n runs of consecutive pairs, never splitting one first article's pairs."""
+    size = max(1, -(-len(pairs) // n))
+    out: list[list[tuple[str, str]]] = [[]]
+    for pair in pairs:
+        if len(out[-1]) >= size and pair[0] != out[-1][-1][0]:
+            out.append([])
+        out[-1].append(pair)
+    return out
+
+
+def _task(chunk: list[tuple[str, str]], articles: dict[str, ArticleText],
+          vectors: dict[str, np.ndarray]) -> PairTask:
+    ids = {x for pair in chunk for x in pair}
+    return PairTask(chunk, {i: articles[i] for i in ids},
+                    {i: vectors[i] for i in ids if i in vectors})
