@@ -48,12 +48,33 @@ RARE_MAX_ZIPF = 4.5
 
 
 @dataclass(slots=True)
+class IndexEntry:
+    """What the index stores for one article: small enough to send between processes."""
+
+    article_id: str
+    body_hash: str
+    sentences: int
+    bands: list[int]
+    terms: list[int]
+
+
+@dataclass(slots=True)
 class Features:
     article_id: str
     body: Body
     body_hash: str
     bands: list[int]
     terms: list[int]
+
+    def entry(self) -> IndexEntry:
+        return IndexEntry(self.article_id, self.body_hash, len(self.body.sentences), self.bands,
+                          self.terms)
+
+
+def index_entries(articles: list[tuple[str, str, str | None]]) -> list[IndexEntry]:
+    """Index entries of (id, text, title) triples: the per-article part of indexing,
+    which a bulk build can spread over worker processes."""
+    return [features(i, text, title).entry() for i, text, title in articles]
 
 
 def features(article_id: str, text: str, title: str | None) -> Features:

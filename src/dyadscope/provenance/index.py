@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from ..store import Store
 from .cluster import Decision, LinkRow, Member
-from .features import Features
+from .features import IndexEntry
 
 #: Candidates found through rare terms need this many shared terms (of 24)
 #: to be compared as possible copies whenever they were published: spun and
@@ -37,14 +37,14 @@ def _table(con: Any, name: str, columns: dict[str, list[Any]], types: dict[str, 
     con.register(name, pa.table({c: pa.array(v, type=types.get(c)) for c, v in columns.items()}))
 
 
-def add_to_index(store: Store, feats: Sequence[Features]) -> None:
+def add_to_index(store: Store, feats: Sequence[IndexEntry]) -> None:
     """(Re)index articles: an article indexed twice leaves the same rows."""
     ids = [f.article_id for f in feats]
     con = store.con
     for table in ("provenance_index", "provenance_bands", "provenance_terms"):
         con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
     _table(con, "_pidx", {"article_id": ids, "body_hash": [f.body_hash for f in feats],
-                          "sentences": [len(f.body.sentences) for f in feats]}, {})
+                          "sentences": [f.sentences for f in feats]}, {})
     con.execute("INSERT INTO provenance_index SELECT article_id, body_hash, sentences FROM _pidx")
     con.unregister("_pidx")
     for table, attr in (("provenance_bands", "bands"), ("provenance_terms", "terms")):
@@ -184,20 +184,31 @@ def write_decisions(store: Store, decisions: dict[str, Decision], old_stories: I
     gone = sorted(set(old_stories) | {s for s, _ in stories})
     if gone:
         con.execute("DELETE FROM stories WHERE list_contains(?, story)", [gone])
+    if stories:
+        _insert_stories(store, stories, members_)
+
+
+def _insert_stories(store: Store, stories: list[tuple[str, list[str]]],
+                    members_: dict[str, Member]) -> None:
+    """One row per story (title and span from its members), in one statement."""
+    cols: dict[str, list[Any]] = {c: [] for c in ("story", "title", "first_article", "first", "last",
+                                                  "articles", "outlets")}
     for story, articles in stories:
-        _insert_story(store, story, articles, members_)
-
-
-def _insert_story(store: Store, story: str, articles: list[str], members_: dict[str, Member]) -> None:
-    ms = [members_[a] for a in articles]
-    dates: list[date] = [m.published for m in ms if m.published]
-    first = min(ms, key=lambda m: (m.published or date.max, m.id))
-    outlets = {m.outlet for m in ms if m.outlet}
-    store.con.execute(
-        "INSERT INTO stories (story, title, first_article, first, last, articles, outlets) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [story, first.title, first.id, min(dates) if dates else None, max(dates) if dates else None,
-         len(articles), len(outlets)])
+        ms = [members_[a] for a in articles]
+        dates: list[date] = [m.published for m in ms if m.published]
+        first = min(ms, key=lambda m: (m.published or date.max, m.id))
+        for col, value in (("story", story), ("title", first.title), ("first_article", first.id),
+                           ("first", min(dates) if dates else None),
+                           ("last", max(dates) if dates else None), ("articles", len(articles)),
+                           ("outlets", len({m.outlet for m in ms if m.outlet}))):
+            cols[col].append(value)
+    _table(store.con, "_pstories", cols, {"title": pa.string(), "first": pa.date32(),
+                                          "last": pa.date32(), "articles": pa.int64(),
+                                          "outlets": pa.int64()})
+    store.con.execute("INSERT INTO stories (story, title, first_article, first, last, articles, "
+                      "outlets) SELECT story, title, first_article, first, last, articles, outlets "
+                      "FROM _pstories")
+    store.con.unregister("_pstories")
 
 
 def load_vectors(store: Store, ids: Iterable[str]) -> dict[str, np.ndarray]:

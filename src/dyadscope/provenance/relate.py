@@ -226,6 +226,8 @@ def story_link(a: Subject, b: Subject) -> Link | None:
         return Link(a.id, b.id, "story", None, round(topic, 3), evidence)
     if not (cross or topic >= STORY_EMBED_BORDER):
         return None
+    if days is None and not cross and topic < STORY_TOPIC:
+        return None  # the embedding could not link it (see the last test below): not computed
     # Undated pairs always need the embedding's agreement: without a date,
     # two analyses of one long-running topic look like one story by words alone.
     sim = float(embed.document_vector(a.id, a.body.text) @ embed.document_vector(b.id, b.body.text))

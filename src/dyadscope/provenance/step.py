@@ -66,7 +66,8 @@ def provenance_step(store: Store, new_ids: list[str], config: PipelineConfig, *,
 def _link(store: Store, ids: list[str], engine: Engine | None) -> None:
     rows = index.load_articles(store, ids)
     texts = {i: _text(row) for i, row in rows.items()}
-    index.add_to_index(store, [features_of(i, subject(i, texts[i]).body) for i in ids if i in texts])
+    index.add_to_index(store, [features_of(i, subject(i, texts[i]).body).entry()
+                               for i in ids if i in texts])
     pairs = index.candidates(store, ids)
     others = index.load_articles(store, {x for p in pairs for x in p} - set(texts))
     texts.update({i: _text(row) for i, row in others.items()})
