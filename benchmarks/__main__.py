@@ -9,6 +9,7 @@ import io
 import os
 import platform
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -56,14 +57,25 @@ def machine() -> str:
            f"Python {platform.python_version()}"
 
 
+def _load() -> str:
+    try:
+        return ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def main(names: list[str]) -> None:
     chosen = names or list(BENCHMARKS)
     buffer = io.StringIO()
     out = Tee(sys.stdout, buffer)
     out.write(f"# dyadscope benchmarks\n\nMachine: {machine()}. Date: {date.today()}.\n"
-              f"Command: `make bench` (`python -m benchmarks {' '.join(names)}`).\n")
+              f"Command: `make bench` (`python -m benchmarks {' '.join(names)}`).\n"
+              f"Load average when it started: {_load()} (other work on the machine slows every figure).\n")
+    started = time.perf_counter()
     for name in chosen:
         BENCHMARKS[name](out)  # type: ignore[arg-type]
+    out.write(f"\nAll of the above: {(time.perf_counter() - started) / 60:.0f} minutes; "
+              f"load average at the end: {_load()}.\n")
     if not names:
         RESULTS.write_text(buffer.getvalue(), encoding="utf-8")
         shown = RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS

@@ -59,21 +59,23 @@ class PairTask:
 Runner = Callable[[Callable[[Any], Any], list[Any]], list[Any]]
 
 _lock = threading.Lock()
-_subjects: OrderedDict[str, Subject] = OrderedDict()
+_subjects: OrderedDict[tuple[str, str | None, date | None], Subject] = OrderedDict()
 
 
 def subject(article_id: str, row: ArticleText) -> Subject:
-    """The comparable body of an article, built once per process (ids are content hashes)."""
+    """The comparable body of an article, built once per process (ids are content hashes;
+    language and date are in the key too, as metadata a store may hold differently)."""
+    key = (article_id, row.language, row.published)
     with _lock:
-        hit = _subjects.get(article_id)
+        hit = _subjects.get(key)
         if hit is not None:
-            _subjects.move_to_end(article_id)
+            _subjects.move_to_end(key)
             return hit
     body = body_of(row.text, row.title)
     made = Subject(id=article_id, body=body, body_hash=body_hash(body),
                    language=row.language or None, published=row.published)
     with _lock:
-        _subjects[article_id] = made
+        _subjects[key] = made
         while len(_subjects) > CACHE_SUBJECTS:
             _subjects.popitem(last=False)
     return made
