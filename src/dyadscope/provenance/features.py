@@ -13,7 +13,8 @@ of copy the others miss:
   different articles on the same story, which is what story grouping needs.
 
 All three are symmetric (A finds B exactly when B would find A), which is what
-makes the links independent of arrival order.
+makes the links independent of arrival order (up to the bounds on candidates per
+article and on articles per term, see index.py).
 """
 
 from __future__ import annotations
