@@ -66,10 +66,12 @@ def _load() -> str:
 
 def main(names: list[str]) -> None:
     chosen = names or list(BENCHMARKS)
+    command = f"`python -m benchmarks {' '.join(names)}`" if names else \
+        "`make bench` (`python -m benchmarks`)"
     buffer = io.StringIO()
     out = Tee(sys.stdout, buffer)
     out.write(f"# dyadscope benchmarks\n\nMachine: {machine()}. Date: {date.today()}.\n"
-              f"Command: `make bench` (`python -m benchmarks {' '.join(names)}`).\n"
+              f"Command: {command}.\n"
               f"Load average when it started: {_load()} (other work on the machine slows every figure).\n")
     started = time.perf_counter()
     for name in chosen:

@@ -145,7 +145,6 @@ def copy_link(a: Subject, b: Subject) -> Link | None:
             and (cross or _embedding_may_copy(a, b, ev)):
         if not differed:
             differences(a.body, b.body, lexical, ev)
-            differed = True
         al = embedding_alignment(embed.sentence_vectors(a.id, [s.text for s in a.body.sentences]),
                                  embed.sentence_vectors(b.id, [s.text for s in b.body.sentences]))
         ev.embed_coverage, ev.embed_coverage_long = al.coverage()
