@@ -236,7 +236,8 @@ def _run_size(out: TextIO, size: int) -> None:
     out.write(f"\n## provenance index, {size:,} synthetic articles "
               f"(~{chars // size:,} characters each)\n\n")
     scorer = f"the local engine, {workers} workers" if engine else "the driver"
-    out.write(f"Command: `DYADSCOPE_BENCH_PROVENANCE_SIZES={size} python -m benchmarks provenance`"
+    env = f"DYADSCOPE_BENCH_PROVENANCE_WORKERS={workers} " if engine else ""
+    out.write(f"Command: `{env}DYADSCOPE_BENCH_PROVENANCE_SIZES={size} python -m benchmarks provenance`"
               f" (pairs scored by {scorer})\n\n")
     out.write(f"- indexing and linking (provenance step, batches of {BATCH}): {step_time:.0f} s, "
               f"{size / step_time:.0f} articles/s, {1000 * step_time / size:.1f} ms "
