@@ -33,8 +33,10 @@ from .text import body_hash, body_of
 MIN_DISTRIBUTED_PAIRS = 400
 #: Tasks per worker for one batch: a few, so a slow task does not hold the rest.
 TASKS_PER_WORKER = 2
-#: Article bodies a process keeps between tasks (about 30 KiB each).
-CACHE_SUBJECTS = 4000
+#: Characters of article text whose bodies a process keeps between tasks. A
+#: body with its derived sentences, keys and vectors takes about 40 bytes per
+#: character of text (96 KiB for a 2,500-character article), so about 200 MiB.
+CACHE_CHARS = 5_000_000
 
 
 @dataclass(slots=True)
@@ -59,25 +61,31 @@ class PairTask:
 Runner = Callable[[Callable[[Any], Any], list[Any]], list[Any]]
 
 _lock = threading.Lock()
-_subjects: OrderedDict[tuple[str, str | None, date | None], Subject] = OrderedDict()
+#: (id, language, date) → (body, characters of its text), least recently used first.
+_subjects: OrderedDict[tuple[str, str | None, date | None], tuple[Subject, int]] = OrderedDict()
+_cached_chars = 0
 
 
 def subject(article_id: str, row: ArticleText) -> Subject:
     """The comparable body of an article, built once per process (ids are content hashes;
     language and date are in the key too, as metadata a store may hold differently)."""
+    global _cached_chars
     key = (article_id, row.language, row.published)
     with _lock:
         hit = _subjects.get(key)
         if hit is not None:
             _subjects.move_to_end(key)
-            return hit
+            return hit[0]
     body = body_of(row.text, row.title)
     made = Subject(id=article_id, body=body, body_hash=body_hash(body),
                    language=row.language or None, published=row.published)
     with _lock:
-        _subjects[key] = made
-        while len(_subjects) > CACHE_SUBJECTS:
-            _subjects.popitem(last=False)
+        if key not in _subjects:
+            _subjects[key] = (made, len(row.text))
+            _cached_chars += len(row.text)
+        while _cached_chars > CACHE_CHARS and len(_subjects) > 1:
+            _, (_, size) = _subjects.popitem(last=False)
+            _cached_chars -= size
     return made
 
 
