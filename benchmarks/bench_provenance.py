@@ -36,7 +36,7 @@ from dyadscope.article import Article, article_id, text_hash
 from dyadscope.config import PipelineConfig
 from dyadscope.engines import default_workers, get_engine
 from dyadscope.provenance import embed, index, provenance_step
-from dyadscope.provenance.features import index_entries
+from dyadscope.provenance.pairs import ArticleText, index_entries
 from dyadscope.store import Store
 
 #: Index sizes measured, one after the other (each in a fresh store).
@@ -156,11 +156,10 @@ def _run_index(out: TextIO, size: int) -> None:
                 batch = list(itertools.islice(stream, min(INDEX_BATCH, size - done)))
                 t1 = time.perf_counter()
                 store.write_batch(batch, [], run_id)
-                triples = [(a.id, a.text, a.title) for a in batch]
-                step = -(-len(triples) // (2 * engine.workers))
-                chunks = [triples[i:i + step] for i in range(0, len(triples), step)]
-                index.add_to_index(store, [e for part in engine.run(index_entries, chunks)
-                                           for e in part])
+                texts = {a.id: ArticleText(a.text, a.title, a.language, date.fromisoformat(
+                    a.published) if a.published else None) for a in batch}
+                index.add_to_index(store, index_entries(list(texts), texts, run=engine.run,
+                                                        workers=engine.workers))
                 build += time.perf_counter() - t1
                 done += len(batch)
                 if done % (10 * INDEX_BATCH) == 0 or done == size:

@@ -47,8 +47,9 @@ def _corpus() -> list[str]:
 def test_local_1_local_2_and_dask_give_identical_tables(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("dask.distributed")
-    # Provenance pairs go to the workers whatever their number (the demo batches are small).
+    # Provenance index entries and pairs go to the workers however few (the demo batches are small).
     monkeypatch.setattr(pairs, "MIN_DISTRIBUTED_PAIRS", 1)
+    monkeypatch.setattr(pairs, "MIN_DISTRIBUTED_ENTRIES", 1)
     snaps = []
     for name, workers in (("local", 1), ("local", 2), ("dask", 2)):
         db = tmp_path / f"{name}{workers}.duckdb"

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dyadscope.cli.demo import demo_corpus
 from dyadscope.provenance import embed, pairs
 from dyadscope.provenance.compare import Alignment, skeleton_bound, skeleton_similarity
-from dyadscope.provenance.pairs import ArticleText, _chunks, score_pairs
+from dyadscope.provenance.pairs import ArticleText, _chunks, index_entries, score_pairs
 from dyadscope.provenance.text import body_of
 
 TEXTS = {p.stem: p.read_text(encoding="utf-8") for p in sorted(demo_corpus().glob("*.txt"))}
@@ -48,6 +48,20 @@ def test_pairs_scored_in_tasks_give_the_links_scored_in_one_place(
     assert spread == here
     assert vectors_here and sorted(vectors_spread) == sorted(vectors_here)
     assert all((vectors_spread[k] == vectors_here[k]).all() for k in vectors_here)
+
+
+def test_index_entries_built_in_tasks_equal_entries_built_here(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = _articles()
+    ids = sorted(articles)
+    here = index_entries(ids, articles)
+    monkeypatch.setattr(pairs, "MIN_DISTRIBUTED_ENTRIES", 1)
+    seen: list[int] = []
+    spread = index_entries(ids, articles, run=_tasks_run(seen), workers=2)
+    assert seen == [4]
+    assert [e.article_id for e in here] == ids
+    assert spread == here
+    assert all(e.bands and e.terms and e.sentences for e in here)
 
 
 def test_chunks_keep_each_first_article_together_and_lose_nothing() -> None:

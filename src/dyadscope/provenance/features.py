@@ -72,12 +72,6 @@ class Features:
                           self.terms)
 
 
-def index_entries(articles: list[tuple[str, str, str | None]]) -> list[IndexEntry]:
-    """Index entries of (id, text, title) triples: the per-article part of indexing,
-    which a bulk build can spread over worker processes."""
-    return [features(i, text, title).entry() for i, text, title in articles]
-
-
 def features(article_id: str, text: str, title: str | None) -> Features:
     return features_of(article_id, body_of(text, title))
 

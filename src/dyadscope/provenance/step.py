@@ -28,8 +28,7 @@ from .cluster import (
     story_clusters,
     story_id,
 )
-from .features import features_of
-from .pairs import ArticleText, score_pairs, subject
+from .pairs import ArticleText, index_entries, score_pairs
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +44,9 @@ def provenance_step(store: Store, new_ids: list[str], config: PipelineConfig, *,
                     engine: Engine | None = None) -> None:
     """Corpus step: find copies and stories among new and stored articles.
 
-    Candidate pairs are scored on the engine's workers when it has several
-    (`pairs.score_pairs`); the index, the links and the decisions stay here.
+    New articles' index entries are built and candidate pairs scored on the
+    engine's workers when it has several (`pairs`); candidate lookup, links and
+    decisions stay here, in the store.
     """
     ids = sorted(set(new_ids))
     # DuckDB draws a progress bar on the terminal for long joins; the CLI has its own.
@@ -66,14 +66,14 @@ def provenance_step(store: Store, new_ids: list[str], config: PipelineConfig, *,
 def _link(store: Store, ids: list[str], engine: Engine | None) -> None:
     rows = index.load_articles(store, ids)
     texts = {i: _text(row) for i, row in rows.items()}
-    index.add_to_index(store, [features_of(i, subject(i, texts[i]).body).entry()
-                               for i in ids if i in texts])
+    run = engine.run if engine is not None else None
+    workers = engine.workers if engine is not None else 1
+    index.add_to_index(store, index_entries(ids, texts, run=run, workers=workers))
     pairs = index.candidates(store, ids)
     others = index.load_articles(store, {x for p in pairs for x in p} - set(texts))
     texts.update({i: _text(row) for i, row in others.items()})
-    links, vectors = score_pairs(pairs, texts, index.load_vectors(store, texts),
-                                 run=engine.run if engine is not None else None,
-                                 workers=engine.workers if engine is not None else 1)
+    links, vectors = score_pairs(pairs, texts, index.load_vectors(store, texts), run=run,
+                                 workers=workers)
     index.replace_links(store, ids, pairs, links)
     index.save_vectors(store, vectors)
     log.info("provenance: %d new articles, %d candidate pairs, %d links", len(ids), len(pairs),
