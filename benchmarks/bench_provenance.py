@@ -234,10 +234,10 @@ def _run_size(out: TextIO, size: int) -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out.write(f"\n## provenance index, {size:,} synthetic articles "
               f"(~{chars // size:,} characters each)\n\n")
-    scorer = f"the local engine, {workers} workers" if engine else "the driver"
+    scorer = f"the local engine, {workers} workers" if engine else "the driver"  # entries and pairs
     env = f"DYADSCOPE_BENCH_PROVENANCE_WORKERS={workers} " if engine else ""
     out.write(f"Command: `{env}DYADSCOPE_BENCH_PROVENANCE_SIZES={size} python -m benchmarks provenance`"
-              f" (pairs scored by {scorer})\n\n")
+              f" (index entries of large batches and candidate pairs on {scorer})\n\n")
     out.write(f"- indexing and linking (provenance step, batches of {BATCH}): {step_time:.0f} s, "
               f"{size / step_time:.0f} articles/s, {1000 * step_time / size:.1f} ms "
               f"per article\n")
