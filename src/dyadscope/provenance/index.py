@@ -34,11 +34,11 @@ MAX_TERM_CANDIDATES = 40
 #: A term already indexed for more articles than this is too common in this
 #: corpus to find anything by (rare in general English, frequent in the news:
 #: a leader's name, a war's place names). Without the bound every new article
-#: is joined with a share of the whole corpus, so each batch costs more than
-#: the last (measured: 4 s per 1,000 articles at 10,000 stored, 7.7 s at
-#: 40,000). Copies and same-story reports still share their rarer terms; in a
-#: corpus under this size nothing changes. Like MAX_TERM_CANDIDATES, it makes
-#: what is found depend a little on what was already stored.
+#: is joined with every stored article sharing one of its terms, a share of the
+#: whole corpus that grows with it; with it, at most 24 × 2,000 rows. Copies and
+#: same-story reports still share their rarer terms; in a corpus under this
+#: size nothing changes. Like MAX_TERM_CANDIDATES, it makes what is found
+#: depend a little on what was already stored.
 MAX_TERM_ARTICLES = 2000
 
 
