@@ -13,11 +13,10 @@ from ..query.common import Page
 from ..query.quotes import QuoteFilters, list_quotes
 from ..schema import ActorRow, MentionRow, QuoteRow, field_names
 from ..store import Store
-from .common import DbOption, LimitOption
+from .common import DbOption, FormatOption, LimitOption
 from .evaluate import eval_app
 from .output import Format, emit
 
-FormatOption = typer.Option(Format.table, "--format", "-f", help="table, json, jsonl or csv")
 CODE_HELP = "actor code; a 3-letter state code matches all sectors"
 KINDS = ("state", "igo", "org", "group", "person")
 

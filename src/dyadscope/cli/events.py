@@ -15,11 +15,10 @@ from ..relations import relation, trend
 from ..relations.index import Freq
 from ..schema import EventRow, RelationRow, field_names
 from ..store import Store
-from .common import DbOption, LimitOption
+from .common import DbOption, FormatOption, LimitOption, check_date
 from .evaluate import eval_app
 from .output import Format, emit
 
-FormatOption = typer.Option(Format.table, "--format", "-f", help="table, json, jsonl or csv")
 #: Where the peer suites live relative to the working directory (a checkout beside ../shared).
 PEER_SUITES = Path("..") / "shared" / "peer-suites"
 LABELLED = Path("tests") / "labelled" / "events" / "sentences.jsonl"
@@ -30,16 +29,6 @@ def register(app: typer.Typer) -> None:
     app.command("relation")(relation_command)
     app.command("export")(export_command)
     eval_app.command("events")(eval_events_command)
-
-
-def _date(name: str, value: str | None) -> None:
-    from datetime import date
-
-    if value is not None:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None
 
 
 def events_command(
@@ -56,8 +45,8 @@ def events_command(
     asserted: bool = typer.Option(False, "--asserted", help="leave out negated and hypothetical events"),
 ) -> None:
     """List coded events (who did what to whom, when) with their group and independent sources."""
-    _date("--since", since)
-    _date("--until", until)
+    check_date("--since", since)
+    check_date("--until", until)
     if dyad is not None and "-" not in dyad:
         raise typer.BadParameter("use A-B, e.g. CHN-RUS", param_hint="--dyad")
     filters = EventFilters(dyad=dyad, actor=actor, since=since, until=until, type=type_,

@@ -8,10 +8,8 @@ from ..query import ArticleFilters, list_articles
 from ..query.common import Page
 from ..schema import ArticleRow, field_names
 from ..store import Store
-from .common import DbOption, LimitOption
+from .common import DbOption, FormatOption, LimitOption, check_date
 from .output import Format, emit
-
-FormatOption = typer.Option(Format.table, "--format", "-f", help="table, json, jsonl or csv")
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +30,7 @@ def articles_command(
 ) -> None:
     """List stored articles."""
     for name, value in (("--since", since), ("--until", until)):
-        _check_date(name, value)
+        check_date(name, value)
     filters = ArticleFilters(id=id, outlet=outlet, language=language, since=since, until=until,
                              contains=contains, path=path)
     with Store(db, read_only=True) as store:
@@ -40,14 +38,3 @@ def articles_command(
     emit(rows, fmt, columns=field_names(ArticleRow),
          table_columns=["id", "published", "outlet", "title", "language", "copy_kind", "story"],
          title="articles", limited=limit is not None)
-
-
-def _check_date(name: str, value: str | None) -> None:
-    from datetime import date
-
-    if value is None:
-        return
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from None

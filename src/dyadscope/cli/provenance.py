@@ -9,12 +9,9 @@ from ..query.common import Page
 from ..query.stories import StoryFilters, list_stories
 from ..schema import StoryRow, field_names
 from ..store import Store
-from .common import DbOption, LimitOption
+from .common import DbOption, FormatOption, LimitOption, check_date
 from .evaluate import eval_app
-from .listings import _check_date
 from .output import Format, emit
-
-FormatOption = typer.Option(Format.table, "--format", "-f", help="table, json, jsonl or csv")
 
 
 def register(app: typer.Typer) -> None:
@@ -35,7 +32,7 @@ def stories_command(
 ) -> None:
     """List story groups: articles from different outlets reporting the same event."""
     for name, value in (("--since", since), ("--until", until)):
-        _check_date(name, value)
+        check_date(name, value)
     filters = StoryFilters(story=story, since=since, until=until, contains=contains,
                            min_sources=min_sources)
     with Store(db, read_only=True) as store:

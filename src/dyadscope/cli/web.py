@@ -10,10 +10,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .common import DbOption, LimitOption
+from .common import DbOption, FormatOption, LimitOption
 from .output import Format, emit
-
-FormatOption = typer.Option(Format.table, "--format", "-f", help="table, json, jsonl or csv")
 
 #: Hosts that only this machine can reach.
 LOCAL_HOSTS = {"localhost"}
