@@ -147,13 +147,6 @@ def skeleton_similarity(a: Body, b: Body, alignment: Alignment) -> float:
     return float(np.mean(ratios))
 
 
-def compare(a: Body, b: Body) -> Evidence:
-    """Every cheap measure (no embeddings) between two bodies."""
-    ev, al = overlap(a, b)
-    differences(a, b, al, ev)
-    return ev
-
-
 def overlap(a: Body, b: Body) -> tuple[Evidence, Alignment]:
     """The measures every pair needs: shingles, anchors, the lexical sentence alignment.
 

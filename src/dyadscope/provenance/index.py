@@ -52,17 +52,12 @@ def add_to_index(store: Store, feats: Sequence[IndexEntry]) -> None:
     con = store.con
     for table in ("provenance_index", "provenance_bands", "provenance_terms"):
         con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
-    _table(con, "_pidx", {"article_id": ids, "body_hash": [f.body_hash for f in feats],
-                          "sentences": [f.sentences for f in feats]}, {})
-    con.execute("INSERT INTO provenance_index SELECT article_id, body_hash, sentences FROM _pidx")
-    con.unregister("_pidx")
-    for table, attr in (("provenance_bands", "bands"), ("provenance_terms", "terms")):
-        rows = [(k, f.article_id) for f in feats for k in getattr(f, attr)]
-        col = "key" if attr == "bands" else "term"
-        _table(con, "_prows", {col: [r[0] for r in rows], "article_id": [r[1] for r in rows]},
-               {col: pa.int64()})
-        con.execute(f"INSERT INTO {table} SELECT {col}, article_id FROM _prows")
-        con.unregister("_prows")
+    store.insert_rows("provenance_index", [(f.article_id, f.body_hash, f.sentences) for f in feats],
+                      ["article_id", "body_hash", "sentences"])
+    store.insert_rows("provenance_bands", [(k, f.article_id) for f in feats for k in f.bands],
+                      ["key", "article_id"])
+    store.insert_rows("provenance_terms", [(t, f.article_id) for f in feats for t in f.terms],
+                      ["term", "article_id"])
 
 
 def candidates(store: Store, ids: list[str]) -> set[tuple[str, str]]:
@@ -205,24 +200,16 @@ def write_decisions(store: Store, decisions: dict[str, Decision], old_stories: I
 def _insert_stories(store: Store, stories: list[tuple[str, list[str]]],
                     members_: dict[str, Member]) -> None:
     """One row per story (title and span from its members), in one statement."""
-    cols: dict[str, list[Any]] = {c: [] for c in ("story", "title", "first_article", "first", "last",
-                                                  "articles", "outlets")}
+    rows = []
     for story, articles in stories:
         ms = [members_[a] for a in articles]
         dates: list[date] = [m.published for m in ms if m.published]
         first = min(ms, key=lambda m: (m.published or date.max, m.id))
-        for col, value in (("story", story), ("title", first.title), ("first_article", first.id),
-                           ("first", min(dates) if dates else None),
-                           ("last", max(dates) if dates else None), ("articles", len(articles)),
-                           ("outlets", len({m.outlet for m in ms if m.outlet}))):
-            cols[col].append(value)
-    _table(store.con, "_pstories", cols, {"title": pa.string(), "first": pa.date32(),
-                                          "last": pa.date32(), "articles": pa.int64(),
-                                          "outlets": pa.int64()})
-    store.con.execute("INSERT INTO stories (story, title, first_article, first, last, articles, "
-                      "outlets) SELECT story, title, first_article, first, last, articles, outlets "
-                      "FROM _pstories")
-    store.con.unregister("_pstories")
+        rows.append((story, first.title, first.id, min(dates) if dates else None,
+                     max(dates) if dates else None, len(articles),
+                     len({m.outlet for m in ms if m.outlet})))
+    store.insert_rows("stories", rows, ["story", "title", "first_article", "first", "last",
+                                        "articles", "outlets"])
 
 
 def load_vectors(store: Store, ids: Iterable[str]) -> dict[str, np.ndarray]:
@@ -237,9 +224,6 @@ def load_vectors(store: Store, ids: Iterable[str]) -> dict[str, np.ndarray]:
 def save_vectors(store: Store, vectors: dict[str, np.ndarray]) -> None:
     if not vectors:
         return
-    ids = sorted(vectors)
-    _table(store.con, "_pvec", {"article_id": ids,
-                                "vector": [vectors[i].astype(np.float32).tobytes() for i in ids]},
-           {"vector": pa.binary()})
-    store.con.execute("INSERT OR REPLACE INTO provenance_vectors SELECT article_id, vector FROM _pvec")
-    store.con.unregister("_pvec")
+    store.insert_rows("provenance_vectors", [(i, vectors[i].astype(np.float32).tobytes())
+                                             for i in sorted(vectors)],
+                      ["article_id", "vector"], replace=True)

@@ -250,16 +250,11 @@ def topic_vector(body: Body) -> dict[str, float]:
     return vec
 
 
-def cosine(x: dict[str, float], y: dict[str, float], x_norm: float | None = None,
-           y_norm: float | None = None) -> float:
-    """Cosine of two sparse vectors; squared lengths may be passed when known."""
+def cosine(x: dict[str, float], y: dict[str, float], x_norm: float, y_norm: float) -> float:
+    """Cosine of two sparse vectors, given their squared lengths (each subject keeps its own)."""
     if not x or not y:
         return 0.0
     num = sum(v * y[k] for k, v in x.items() if k in y)
-    if x_norm is None:
-        x_norm = sum(v * v for v in x.values())
-    if y_norm is None:
-        y_norm = sum(v * v for v in y.values())
     den = math.sqrt(x_norm * y_norm)
     return num / den if den else 0.0
 

@@ -172,14 +172,16 @@ class Store:
         return fresh, len(ids) - len(fresh)
 
     def insert_rows(self, table: str, rows: Sequence[Sequence[Any]],
-                    columns: Sequence[str] | None = None) -> None:
+                    columns: Sequence[str] | None = None, *, replace: bool = False) -> None:
         """Many rows in one statement (through Arrow); DuckDB's executemany runs one
-        statement per row. Without `columns`, rows follow the table's column order."""
+        statement per row. Without `columns`, rows follow the table's column order;
+        `replace` overwrites rows with the same primary key."""
         if not rows:
             return
         names = list(columns) if columns is not None else [
             d[0] for d in self.con.execute(f"SELECT * FROM {table} LIMIT 0").description or []]
-        self._insert_table(table, pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)}))
+        self._insert_table(table, pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)}),
+                           verb="INSERT OR REPLACE" if replace else "INSERT")
 
     def _insert_table(self, table: str, data: pa.Table, *, verb: str = "INSERT") -> None:
         """Bulk insert through Arrow: one statement per table and batch, not one per row."""
